@@ -26,6 +26,11 @@ public record ArtifactRow(
         long seq,
         boolean deleted) {
 
+    /** The same row as it stands after a sync that found its files unchanged. */
+    public ArtifactRow withSyncedAt(Instant at) {
+        return new ArtifactRow(collection, id, metadata, at, updatedAt, seq, deleted);
+    }
+
     /** The unique key shared by the row and its index document. */
     public String key() {
         return key(collection, id);

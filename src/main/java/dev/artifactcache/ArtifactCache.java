@@ -1,0 +1,129 @@
+package dev.artifactcache;
+
+import dev.artifactcache.collection.SkillmeatHome;
+import dev.artifactcache.index.ArtifactIndex;
+import dev.artifactcache.store.ArtifactStore;
+import dev.artifactcache.store.Database;
+import dev.artifactcache.sync.CollectionCatalog;
+import dev.artifactcache.sync.IndexMirror;
+import dev.artifactcache.sync.Population;
+import dev.artifactcache.sync.Synchronizer;
+import io.helidon.dbclient.DbClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The assembled cache: database, index and the write path over one SkillMeat home. Opening it is
+ * quick (schema migration, index open); the population runs in the background once started.
+ */
+public final class ArtifactCache implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ArtifactCache.class.getName());
+    /** The index is committed this often: H2 is the durable copy, a crash replays the rest. */
+    private static final long COMMIT_EVERY_SECONDS = 2;
+
+    private final Settings settings;
+    private final Clock clock;
+    private final DbClient db;
+    private final ArtifactStore store;
+    private final ArtifactIndex index;
+    private final IndexMirror mirror;
+    private final CollectionCatalog catalog;
+    private final Synchronizer synchronizer;
+    private final Population population;
+    private final ScheduledExecutorService background;
+
+    private ArtifactCache(Settings settings, Clock clock, DbClient db, ArtifactIndex index) {
+        this.settings = settings;
+        this.clock = clock;
+        this.db = db;
+        this.index = index;
+        this.store = new ArtifactStore(db);
+        this.mirror = new IndexMirror(store, index);
+        this.catalog = new CollectionCatalog(store.collections());
+        this.synchronizer = new Synchronizer(new SkillmeatHome(settings.home()), store, mirror, catalog, clock);
+        this.population = new Population(synchronizer, mirror, clock);
+        this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("cache-background").factory());
+    }
+
+    public static ArtifactCache open(Settings settings, Clock clock) throws IOException {
+        Files.createDirectories(settings.dataFolder());
+        DbClient db = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
+        ArtifactIndex index = ArtifactIndex.open(settings.dataFolder().resolve("lucene"));
+        return new ArtifactCache(settings, clock, db, index);
+    }
+
+    /** Starts the population in the background, and the periodic index commit. */
+    public ArtifactCache start() {
+        background.execute(population);
+        background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+        return this;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ArtifactStore store() {
+        return store;
+    }
+
+    public ArtifactIndex index() {
+        return index;
+    }
+
+    public CollectionCatalog catalog() {
+        return catalog;
+    }
+
+    public Synchronizer synchronizer() {
+        return synchronizer;
+    }
+
+    public Population population() {
+        return population;
+    }
+
+    public IndexMirror mirror() {
+        return mirror;
+    }
+
+    /** Documents whose files were last checked before this instant are stale. */
+    public Instant staleBefore() {
+        return clock.instant().minus(settings.ttl());
+    }
+
+    private void commitQuietly() {
+        try {
+            mirror.commit();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event=index_commit_failed reason=\"" + e.getMessage() + "\"", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronizer.close();
+        commitQuietly();
+        index.close();
+        db.close();
+    }
+}

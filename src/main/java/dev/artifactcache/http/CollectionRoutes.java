@@ -1,0 +1,126 @@
+package dev.artifactcache.http;
+
+import dev.artifactcache.ArtifactCache;
+import dev.artifactcache.collection.ArtifactId;
+import dev.artifactcache.index.CollectionCount;
+import dev.artifactcache.index.InvalidCursorException;
+import dev.artifactcache.index.SearchRequest;
+import dev.artifactcache.index.SearchResult;
+import dev.artifactcache.store.ArtifactRow;
+import dev.artifactcache.store.CollectionState;
+import dev.artifactcache.sync.PopulationStatus;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The read routes: collections, listings and single artifacts, answered from the index alone. */
+public final class CollectionRoutes implements HttpService {
+
+    private final ArtifactCache cache;
+
+    public CollectionRoutes(ArtifactCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/user-collections", this::collections)
+                .get("/user-collections/{collection_id}/artifacts", this::collectionArtifacts)
+                .get("/user-collections/{collection_id}/artifacts/{artifact_id}", this::artifact)
+                .get("/artifacts", this::allArtifacts);
+    }
+
+    private void collections(ServerRequest req, ServerResponse res) {
+        long started = System.nanoTime();
+        Map<String, CollectionCount> counts = cache.index().collections(cache.staleBefore()).stream()
+                .collect(Collectors.toMap(CollectionCount::collection, Function.identity()));
+        JsonArrayBuilder items = Json.array();
+        List<CollectionState> known = cache.catalog().all();
+        for (CollectionState state : known) {
+            CollectionCount count = counts.getOrDefault(state.name(), new CollectionCount(state.name(), 0, 0));
+            JsonObjectBuilder item = Json.object()
+                    .add("id", state.name())
+                    .add("name", state.name())
+                    .add("artifact_count", count.count())
+                    .add("stale_count", count.staleCount());
+            items.add(Json.text(item, "sync_error", state.error()));
+        }
+        JsonObjectBuilder pageInfo = Json.object()
+                .add("has_next_page", false)
+                .add("has_previous_page", false)
+                .addNull("start_cursor")
+                .addNull("end_cursor")
+                .add("total_count", known.size());
+        res.send(Json.object().add("items", items).add("page_info", pageInfo)
+                .add("took_ms", Json.tookMs(started)).build());
+    }
+
+    private void collectionArtifacts(ServerRequest req, ServerResponse res) {
+        String collection = knownCollection(req);
+        listing(req, res, List.of(collection), collection);
+    }
+
+    private void allArtifacts(ServerRequest req, ServerResponse res) {
+        requireReady();
+        listing(req, res, List.of(), null);
+    }
+
+    private void listing(ServerRequest req, ServerResponse res, List<String> collections, String freshnessScope) {
+        long started = System.nanoTime();
+        Instant staleBefore = cache.staleBefore();
+        SearchRequest request = ListingQuery.parse(req.query(), collections, staleBefore);
+        SearchResult result;
+        try {
+            result = cache.index().search(request);
+        } catch (InvalidCursorException e) {
+            throw ApiException.badParameter("after", e.getMessage());
+        }
+        res.send(ListingJson.page(result, request.after() == null, request.facets(),
+                cache.index().freshness(freshnessScope, staleBefore), cache.settings().ttl(), staleBefore, started));
+    }
+
+    private void artifact(ServerRequest req, ServerResponse res) {
+        String collection = knownCollection(req);
+        String artifactId = req.path().pathParameters().get("artifact_id");
+        try {
+            ArtifactId.parse(artifactId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter("artifact_id", e.getMessage());
+        }
+        ArtifactRow row = cache.index().get(collection, artifactId).orElseThrow(() -> ApiException.notFound(
+                "artifact_not_found", "No artifact \"" + artifactId + "\" in collection \"" + collection
+                        + "\"; list the collection's artifacts to see the ids it has."));
+        res.send(ArtifactJson.item(row, cache.staleBefore()));
+    }
+
+    /** The route's collection, or 404; 503 while a first population has not indexed anything yet. */
+    private String knownCollection(ServerRequest req) {
+        requireReady();
+        String collection = req.path().pathParameters().get("collection_id");
+        if (!cache.catalog().contains(collection)) {
+            String known = cache.catalog().all().stream().map(CollectionState::name).collect(Collectors.joining(", "));
+            throw ApiException.notFound("collection_not_found", "No collection \"" + collection + "\"; the cache knows "
+                    + (known.isEmpty() ? "no collections yet" : "these: " + known) + ".");
+        }
+        return collection;
+    }
+
+    private void requireReady() {
+        PopulationStatus.State state = cache.population().status().state();
+        boolean populating = state == PopulationStatus.State.RUNNING || state == PopulationStatus.State.NOT_STARTED;
+        if (populating && cache.index().documentCount() == 0) {
+            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "not_ready",
+                    "The cache is still reading the collections for the first time; try again in a few seconds.", null);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.artifactcache.http;
+
+import dev.artifactcache.collection.ArtifactType;
+import dev.artifactcache.index.MatchMode;
+import dev.artifactcache.index.SearchRequest;
+import dev.artifactcache.index.SortOrder;
+import io.helidon.common.parameters.Parameters;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns the listing parameters of api.md into a {@link SearchRequest}, or a 400 naming the parameter. */
+final class ListingQuery {
+
+    static final int MAX_LIMIT = 100;
+    private static final Set<String> ORIGINS = Set.of("local", "github", "marketplace");
+
+    private ListingQuery() {
+    }
+
+    /**
+     * @param collections the collections of the route, or empty to take the {@code collection} parameter
+     * @param staleBefore now minus the TTL
+     */
+    static SearchRequest parse(Parameters query, List<String> collections, Instant staleBefore) {
+        SearchRequest.Builder request = SearchRequest.builder()
+                .collections(collections.isEmpty() ? list(query, "collection") : collections)
+                .types(list(query, "artifact_type").stream().map(t -> parsed("artifact_type", t, ArtifactType::fromWire)).toList())
+                .q(query.first("q").asOptional().or(() -> query.first("search").asOptional()).orElse(null))
+                .tags(mode(query, "tag_mode"), list(query, "tags"))
+                .tools(mode(query, "tool_mode"), list(query, "tools"))
+                .origins(origins(query))
+                .limit(limit(query))
+                .after(query.first("after").orElse(null))
+                .facets(flag(query, "facets"))
+                .highlight(flag(query, "highlight"));
+        query.first("sort").asOptional().ifPresent(sort -> request.sort(parsed("sort", sort, SortOrder::fromWire)));
+        query.first("stale").asOptional().ifPresent(stale -> request.stale(bool("stale", stale), staleBefore));
+        return request.build();
+    }
+
+    private static int limit(Parameters query) {
+        String text = query.first("limit").orElse(String.valueOf(SearchRequest.DEFAULT_LIMIT));
+        int limit;
+        try {
+            limit = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", got \"" + text + "\"");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badParameter("limit", "limit must be from 1 to " + MAX_LIMIT + ", got " + limit);
+        }
+        return limit;
+    }
+
+    private static List<String> origins(Parameters query) {
+        List<String> origins = list(query, "origin");
+        for (String origin : origins) {
+            if (!ORIGINS.contains(origin)) {
+                throw ApiException.badParameter("origin", "unknown origin \"" + origin + "\"; expected local, github or marketplace");
+            }
+        }
+        return origins;
+    }
+
+    private static MatchMode mode(Parameters query, String name) {
+        return query.first(name).asOptional().map(mode -> parsed(name, mode, MatchMode::fromWire)).orElse(MatchMode.ANY);
+    }
+
+    private static boolean flag(Parameters query, String name) {
+        return query.first(name).asOptional().map(value -> bool(name, value)).orElse(false);
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badParameter(name, name + " must be true or false, got \"" + value + "\"");
+        };
+    }
+
+    /** A comma list (repeated parameters are joined), trimmed, blanks dropped. */
+    private static List<String> list(Parameters query, String name) {
+        if (!query.contains(name)) {
+            return List.of();
+        }
+        return query.all(name).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim)
+                .filter(value -> !value.isEmpty())
+                .distinct()
+                .toList();
+    }
+
+    private static <T> T parsed(String field, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badParameter(field, e.getMessage());
+        }
+    }
+}

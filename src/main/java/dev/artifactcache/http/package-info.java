@@ -1,0 +1,5 @@
+/**
+ * The HTTP API of api.md on Helidon SE: one {@code HttpService} per feature, each a route table
+ * and small handlers that parse input, call a plain Java service and render JSON with JSON-P.
+ */
+package dev.artifactcache.http;

@@ -1,0 +1,232 @@
+package dev.artifactcache.store;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The canonical rows. Writes are serialised by the caller (the one write path); this class owns
+ * the global change sequence, which it hands out inside the writing transaction.
+ */
+public final class ArtifactStore {
+
+    /** Large IN lists are slow to plan and PostgreSQL caps parameters at 32767. */
+    private static final int IN_LIST_SIZE = 500;
+    private static final String SELECT = "SELECT " + RowCodec.COLUMNS + " FROM artifacts ";
+    private static final String INSERT = "INSERT INTO artifacts (" + RowCodec.COLUMNS + ") VALUES ("
+            + String.join(", ", Collections.nCopies(25, "?")) + ")";
+    private static final String UPDATE = "UPDATE artifacts SET name = ?, type = ?, title = ?, source = ?, origin = ?, "
+            + "origin_source = ?, version_spec = ?, resolved_sha = ?, resolved_version = ?, version = ?, "
+            + "description = ?, author = ?, license = ?, tags = ?, tools = ?, content_hash = ?, sync_error = ?, "
+            + "failed = ?, added = ?, synced_at = ?, updated_at = ?, seq = ?, deleted = ? "
+            + "WHERE collection = ? AND id = ?";
+
+    private final DbClient db;
+    private long lastSeq;
+
+    public ArtifactStore(DbClient db) {
+        this.db = db;
+        this.lastSeq = maxSeq();
+    }
+
+    /** The highest sequence number any row holds; 0 for an empty store. */
+    public long maxSeq() {
+        return db.execute().get("SELECT COALESCE(MAX(seq), 0) FROM artifacts")
+                .map(row -> row.column(1).get(Long.class))
+                .orElse(0L);
+    }
+
+    /** The highest seq this store has written or found at start, without a query. */
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Ids of the live (not deleted) rows of a collection. */
+    public List<String> liveIds(String collection) {
+        try (Stream<DbRow> rows = db.execute().query(
+                "SELECT id FROM artifacts WHERE collection = ? AND deleted = FALSE", collection)) {
+            return rows.map(row -> row.column(1).get(String.class)).toList();
+        }
+    }
+
+    /** Every row of a collection, tombstones included, by id. */
+    public Map<String, ArtifactRow> rows(String collection) {
+        try (Stream<DbRow> rows = db.execute().query(SELECT + "WHERE collection = ?", collection)) {
+            return rows.map(RowCodec::fromRow).collect(Collectors.toMap(ArtifactRow::id, row -> row));
+        }
+    }
+
+    /** The rows of these ids in a collection (tombstones included), by id. */
+    public Map<String, ArtifactRow> rows(String collection, List<String> ids) {
+        Map<String, ArtifactRow> found = new HashMap<>();
+        for (List<String> chunk : chunks(ids)) {
+            List<Object> params = new ArrayList<>(chunk.size() + 1);
+            params.add(collection);
+            params.addAll(chunk);
+            try (Stream<DbRow> rows = db.execute().createQuery(SELECT + "WHERE collection = ? AND id IN ("
+                    + placeholders(chunk.size()) + ")").params(params).execute()) {
+                rows.map(RowCodec::fromRow).forEach(row -> found.put(row.id(), row));
+            }
+        }
+        return found;
+    }
+
+    /** Rows (tombstones included) whose seq is above {@code seq}, in seq order, at most {@code limit}. */
+    public List<ArtifactRow> changesAfter(long seq, int limit) {
+        try (Stream<DbRow> rows = db.execute().query(SELECT + "WHERE seq > ? ORDER BY seq LIMIT " + limit, seq)) {
+            return rows.map(RowCodec::fromRow).toList();
+        }
+    }
+
+    /** Every live row, in key order, read a page at a time (for an index rebuild). */
+    public Iterator<ArtifactRow> liveRows(int pageSize) {
+        return new LiveRowPages(pageSize);
+    }
+
+    public long liveCount() {
+        return db.execute().get("SELECT COUNT(*) FROM artifacts WHERE deleted = FALSE")
+                .map(row -> row.column(1).get(Long.class))
+                .orElse(0L);
+    }
+
+    public List<CollectionState> collections() {
+        try (Stream<DbRow> rows = db.execute().query("SELECT name, error, synced_at FROM collections ORDER BY name")) {
+            return rows.map(r -> new CollectionState(r.column(1).get(String.class), r.column(2).get(String.class),
+                    Instant.ofEpochMilli(r.column(3).get(Long.class)))).toList();
+        }
+    }
+
+    /**
+     * Writes a change set in one transaction and returns the highest seq it assigned (or the
+     * previous highest when nothing changed). Callers must not write concurrently.
+     */
+    public synchronized long write(ChangeSet changeSet) {
+        DbTransaction tx = db.transaction();
+        long seq = lastSeq;
+        try {
+            for (ArtifactChange change : changeSet.changes()) {
+                seq++;
+                writeRow(tx, change, seq);
+            }
+            touch(tx, changeSet);
+            writeCollection(tx, changeSet);
+            tx.commit();
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+        }
+        lastSeq = seq;
+        return seq;
+    }
+
+    private static void writeRow(DbExecute tx, ArtifactChange change, long seq) {
+        ArtifactRow row = change.row();
+        if (!change.rowExists()) {
+            tx.createInsert(INSERT).params(RowCodec.values(row, seq)).execute();
+            return;
+        }
+        List<Object> params = new ArrayList<>(RowCodec.metadataValues(row));
+        params.add(row.syncedAt().toEpochMilli());
+        params.add(row.updatedAt().toEpochMilli());
+        params.add(seq);
+        params.add(row.deleted());
+        params.add(row.collection());
+        params.add(row.id());
+        tx.createUpdate(UPDATE).params(params).execute();
+    }
+
+    private static void touch(DbExecute tx, ChangeSet changeSet) {
+        for (List<String> chunk : chunks(changeSet.touchedIds())) {
+            List<Object> params = new ArrayList<>(chunk.size() + 2);
+            params.add(changeSet.syncedAt().toEpochMilli());
+            params.add(changeSet.collection());
+            params.addAll(chunk);
+            tx.createUpdate("UPDATE artifacts SET synced_at = ? WHERE collection = ? AND id IN ("
+                    + placeholders(chunk.size()) + ")").params(params).execute();
+        }
+    }
+
+    private static void writeCollection(DbExecute tx, ChangeSet changeSet) {
+        CollectionState state = changeSet.collectionState();
+        if (state == null) {
+            tx.dml("DELETE FROM collections WHERE name = ?", changeSet.collection());
+            return;
+        }
+        long updated = tx.dml("UPDATE collections SET error = ?, synced_at = ? WHERE name = ?",
+                state.error(), state.syncedAt().toEpochMilli(), state.name());
+        if (updated == 0) {
+            tx.dml("INSERT INTO collections (name, error, synced_at) VALUES (?, ?, ?)",
+                    state.name(), state.error(), state.syncedAt().toEpochMilli());
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE)));
+        }
+        return chunks;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** Keyset pagination over (collection, id), so a rebuild never holds a cursor open for long. */
+    private final class LiveRowPages implements Iterator<ArtifactRow> {
+        private final int pageSize;
+        private List<ArtifactRow> page;
+        private int next;
+        private boolean last;
+
+        LiveRowPages(int pageSize) {
+            this.pageSize = pageSize;
+            this.page = load("", "");
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < page.size()) {
+                return true;
+            }
+            if (last || page.isEmpty()) {
+                return false;
+            }
+            ArtifactRow tail = page.getLast();
+            page = load(tail.collection(), tail.id());
+            next = 0;
+            return !page.isEmpty();
+        }
+
+        @Override
+        public ArtifactRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.get(next++);
+        }
+
+        private List<ArtifactRow> load(String collection, String id) {
+            try (Stream<DbRow> rows = db.execute().query(SELECT
+                    + "WHERE deleted = FALSE AND (collection > ? OR (collection = ? AND id > ?)) "
+                    + "ORDER BY collection, id LIMIT " + pageSize, collection, collection, id)) {
+                List<ArtifactRow> loaded = rows.map(RowCodec::fromRow).toList();
+                last = loaded.size() < pageSize;
+                return loaded;
+            }
+        }
+    }
+}

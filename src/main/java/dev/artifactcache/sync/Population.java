@@ -1,0 +1,64 @@
+package dev.artifactcache.sync;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The startup population: brings the index in step with H2, then syncs every collection on disk
+ * (and removes the ones gone from it), logging one {@code key=value} line per collection and a
+ * summary. Runs in the background: the server answers from the index meanwhile.
+ */
+public final class Population implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(Population.class.getName());
+
+    private final Synchronizer synchronizer;
+    private final IndexMirror mirror;
+    private final Clock clock;
+    private volatile PopulationStatus status = PopulationStatus.NOT_STARTED;
+
+    public Population(Synchronizer synchronizer, IndexMirror mirror, Clock clock) {
+        this.synchronizer = synchronizer;
+        this.mirror = mirror;
+        this.clock = clock;
+    }
+
+    public PopulationStatus status() {
+        return status;
+    }
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        status = new PopulationStatus(PopulationStatus.State.RUNNING, 0, 0, 0, null, null);
+        try {
+            mirror.recover();
+            List<String> collections = synchronizer.knownCollections();
+            LOG.info(() -> "event=population_start collections=" + collections.size());
+            Map<Outcome, Integer> totals = new EnumMap<>(Outcome.class);
+            long artifacts = 0;
+            for (int i = 0; i < collections.size(); i++) {
+                status = new PopulationStatus(PopulationStatus.State.RUNNING, i, collections.size(), artifacts, null, null);
+                SyncReport report = synchronizer.sync(collections.get(i), Selection.ALL);
+                LOG.info(SyncLog.line("population_collection", report));
+                report.counts().forEach((outcome, count) -> totals.merge(outcome, count, Integer::sum));
+                artifacts += report.scanned();
+            }
+            mirror.commit();
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            long scanned = artifacts;
+            LOG.info(() -> "event=population_done collections=" + collections.size() + " " + SyncLog.counts(totals)
+                    + " ms=" + ms);
+            status = new PopulationStatus(PopulationStatus.State.DONE, collections.size(), collections.size(),
+                    scanned, null, clock.instant());
+        } catch (RuntimeException | java.io.IOException e) {
+            LOG.log(Level.SEVERE, "event=population_failed reason=\"" + e.getMessage() + "\"", e);
+            status = new PopulationStatus(PopulationStatus.State.FAILED, status.collectionsDone(),
+                    status.collectionsTotal(), status.artifactsDone(), String.valueOf(e.getMessage()), clock.instant());
+        }
+    }
+}

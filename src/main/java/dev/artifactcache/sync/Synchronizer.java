@@ -1,0 +1,284 @@
+package dev.artifactcache.sync;
+
+import dev.artifactcache.collection.ArtifactMetadata;
+import dev.artifactcache.collection.ArtifactReader;
+import dev.artifactcache.collection.EntryProblem;
+import dev.artifactcache.collection.Manifest;
+import dev.artifactcache.collection.ManifestEntry;
+import dev.artifactcache.collection.ManifestException;
+import dev.artifactcache.collection.SkillmeatHome;
+import dev.artifactcache.collection.ArtifactId;
+import dev.artifactcache.store.ArtifactChange;
+import dev.artifactcache.store.ArtifactRow;
+import dev.artifactcache.store.ArtifactStore;
+import dev.artifactcache.store.ChangeSet;
+import dev.artifactcache.store.CollectionState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one write path. Every trigger (startup, HTTP, watcher, refresher, hooks) ends in
+ * {@link #sync}: read and parse the files, write the rows in one H2 transaction, apply them to the
+ * index and make them visible, all before returning.
+ *
+ * <p>Writes hold one lock, files are read under it: a sync that starts later always reads the
+ * files later, so the last state of the files wins whatever the interleaving. A large selection
+ * is taken in chunks, each under the lock, so single syncs are not stuck behind a population.
+ */
+public final class Synchronizer implements AutoCloseable {
+
+    private static final int CHUNK = 1000;
+    /** Below this, reading in parallel costs more than it saves. */
+    private static final int PARALLEL_FROM = 32;
+
+    private final SkillmeatHome home;
+    private final ArtifactStore store;
+    private final IndexMirror mirror;
+    private final CollectionCatalog catalog;
+    private final Clock clock;
+    private final ManifestCache manifests = new ManifestCache();
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final ForkJoinPool readers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+
+    public Synchronizer(SkillmeatHome home, ArtifactStore store, IndexMirror mirror, CollectionCatalog catalog,
+                        Clock clock) {
+        this.home = home;
+        this.store = store;
+        this.mirror = mirror;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * Syncs the selected artifacts of a collection from its files. With {@link Selection#ALL},
+     * cached artifacts gone from the manifest are deleted; a collection gone from disk is removed.
+     *
+     * @throws IllegalArgumentException when {@code collection} is not a plain folder name
+     */
+    public SyncReport sync(String collection, Selection selection) {
+        long started = System.nanoTime();
+        Path folder = home.collectionFolder(collection);
+        Tally tally = new Tally(collection, !selection.all());
+        if (!Files.isRegularFile(folder.resolve("collection.toml"))) {
+            removeCollection(collection, folder, tally);
+            return tally.report(null, false, started);
+        }
+        try {
+            List<String> ids = selection.all() ? manifestIds(folder, tally)
+                    : selection.ids().stream().map(ArtifactId::toString).distinct().toList();
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                syncChunk(collection, folder, ids.subList(from, Math.min(ids.size(), from + CHUNK)), tally);
+            }
+            if (selection.all()) {
+                deleteGone(collection, folder, tally);
+            }
+            return tally.report(null, true, started);
+        } catch (ManifestException | IOException e) {
+            String error = e.getMessage();
+            locked(() -> {
+                Instant now = now();
+                CollectionState kept = new CollectionState(collection, error, now);
+                write(new ChangeSet(collection, List.of(), List.of(), now, kept));
+            });
+            return tally.report(error, true, started);
+        }
+    }
+
+    /** Every collection on disk, and every cached one that is gone from disk, sorted. */
+    public List<String> knownCollections() throws IOException {
+        Set<String> names = new java.util.TreeSet<>(home.collectionNames());
+        catalog.all().forEach(state -> names.add(state.name()));
+        return List.copyOf(names);
+    }
+
+    public String activeCollection() {
+        return home.activeCollection();
+    }
+
+    private List<String> manifestIds(Path folder, Tally tally) throws ManifestException, IOException {
+        Manifest manifest = manifests.current(folder);
+        manifest.problems().forEach(tally::problem);
+        return manifest.entries().stream().map(entry -> entry.id().toString()).toList();
+    }
+
+    private void syncChunk(String collection, Path folder, List<String> ids, Tally tally)
+            throws ManifestException, IOException {
+        writeLock.lock();
+        try {
+            Manifest manifest = manifests.current(folder);
+            Map<String, ArtifactRow> existing = store.rows(collection, ids);
+            List<ArtifactMetadata> fresh = read(manifest, ids);
+            Instant now = now();
+            List<ArtifactChange> changes = new ArrayList<>();
+            List<String> touched = new ArrayList<>();
+            List<Pending> pending = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                ArtifactRow row = existing.get(id);
+                ArtifactMetadata metadata = fresh.get(i);
+                if (metadata == null) {
+                    pending.add(goneFromManifest(collection, id, row, now, changes));
+                    continue;
+                }
+                ChangeRules.Decision decision = ChangeRules.decide(row, metadata, now);
+                if (decision.change() == null) {
+                    touched.add(id);
+                    pending.add(new Pending(id, decision.outcome(), row, metadata.failed() ? metadata.syncError() : null));
+                } else {
+                    changes.add(decision.change());
+                    pending.add(new Pending(id, decision.outcome(), decision.change().row(),
+                            metadata.failed() ? metadata.syncError() : null));
+                }
+            }
+            write(new ChangeSet(collection, changes, touched, now, new CollectionState(collection, null, now)));
+            pending.forEach(p -> tally.add(collection, p, now));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private Pending goneFromManifest(String collection, String id, ArtifactRow row, Instant now,
+                                     List<ArtifactChange> changes) {
+        if (row != null && !row.deleted()) {
+            changes.add(ChangeRules.tombstone(row, now));
+            return new Pending(id, Outcome.DELETED, null, null);
+        }
+        return new Pending(id, Outcome.FAILED, null,
+                id + " is not in collection.toml of collection \"" + collection + "\"");
+    }
+
+    private void deleteGone(String collection, Path folder, Tally tally) throws ManifestException, IOException {
+        writeLock.lock();
+        try {
+            Manifest manifest = manifests.current(folder);
+            Set<String> listed = new HashSet<>();
+            manifest.entries().forEach(entry -> listed.add(entry.id().toString()));
+            List<String> gone = store.liveIds(collection).stream().filter(id -> !listed.contains(id)).toList();
+            tombstone(collection, gone, new CollectionState(collection, null, now()), tally);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void removeCollection(String collection, Path folder, Tally tally) {
+        locked(() -> {
+            manifests.forget(folder);
+            if (catalog.contains(collection) || !store.liveIds(collection).isEmpty()) {
+                tombstone(collection, store.liveIds(collection), null, tally);
+            }
+        });
+    }
+
+    private void tombstone(String collection, List<String> ids, CollectionState state, Tally tally) {
+        Instant now = now();
+        Map<String, ArtifactRow> rows = store.rows(collection, ids);
+        List<ArtifactChange> changes = ids.stream().map(id -> ChangeRules.tombstone(rows.get(id), now)).toList();
+        write(new ChangeSet(collection, changes, List.of(), now, state));
+        ids.forEach(id -> tally.add(collection, new Pending(id, Outcome.DELETED, null, null), now));
+    }
+
+    /** H2 first (durable), then the index (visible): a crash in between is replayed at start. */
+    private void write(ChangeSet changeSet) {
+        store.write(changeSet);
+        mirror.catchUp();
+        mirror.touch(changeSet.collection(), changeSet.touchedIds(), changeSet.syncedAt());
+        if (changeSet.collectionState() == null) {
+            catalog.remove(changeSet.collection());
+        } else {
+            catalog.put(changeSet.collectionState());
+        }
+    }
+
+    /** The metadata of each id, in order; null where the manifest has no such entry. */
+    private List<ArtifactMetadata> read(Manifest manifest, List<String> ids) {
+        List<Optional<ManifestEntry>> entries = ids.stream().map(id -> manifest.find(ArtifactId.parse(id))).toList();
+        if (entries.size() < PARALLEL_FROM) {
+            return entries.stream().map(entry -> readEntry(manifest, entry)).toList();
+        }
+        try {
+            return readers.submit(() -> entries.parallelStream().map(entry -> readEntry(manifest, entry)).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading artifact files", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reading artifact files failed", e.getCause());
+        }
+    }
+
+    private static ArtifactMetadata readEntry(Manifest manifest, Optional<ManifestEntry> entry) {
+        return entry.map(e -> ArtifactReader.read(manifest, e)).orElse(null);
+    }
+
+    private void locked(Runnable work) {
+        writeLock.lock();
+        try {
+            work.run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Millisecond precision: what the rows store, so a value read back equals the one written. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
+    }
+
+    private record Pending(String id, Outcome outcome, ArtifactRow row, String error) {
+    }
+
+    /** Accumulates the outcomes of one sync, chunk by chunk. */
+    private static final class Tally {
+        private final String collection;
+        private final boolean keepResults;
+        private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        private final List<ArtifactResult> results = new ArrayList<>();
+        private final List<ArtifactError> errors = new ArrayList<>();
+
+        Tally(String collection, boolean keepResults) {
+            this.collection = collection;
+            this.keepResults = keepResults;
+        }
+
+        void add(String collection, Pending pending, Instant now) {
+            counts.merge(pending.outcome(), 1, Integer::sum);
+            if (pending.outcome() == Outcome.FAILED) {
+                errors.add(new ArtifactError(pending.id(), pending.error()));
+            }
+            if (keepResults) {
+                ArtifactRow row = pending.row() == null ? null : pending.row().withSyncedAt(now);
+                results.add(new ArtifactResult(collection, pending.id(), pending.outcome(), row, pending.error()));
+            }
+        }
+
+        void problem(EntryProblem problem) {
+            counts.merge(Outcome.FAILED, 1, Integer::sum);
+            errors.add(new ArtifactError(problem.label(), problem.detail()));
+        }
+
+        SyncReport report(String manifestError, boolean found, long started) {
+            return new SyncReport(collection, counts, results, errors, manifestError, found,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.artifactcache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes SkillMeat homes for tests: config.toml, collections with their collection.toml and
+ * artifact files, in the format the SkillMeat CLI writes.
+ */
+public final class TestHome {
+
+    private final Path root;
+    private final Map<String, Map<String, String>> manifests = new LinkedHashMap<>();
+
+    public TestHome(Path root) {
+        this.root = root;
+        write("config.toml", "[settings]\ndefault-collection = \"default\"\n");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path collection(String name) {
+        return root.resolve("collections").resolve(name);
+    }
+
+    /** Adds (or replaces) a skill with a SKILL.md and writes the manifest. */
+    public TestHome skill(String collection, String name, String frontmatter, String body) {
+        write("collections/" + collection + "/skills/" + name + "/SKILL.md", "---\n" + frontmatter + "---\n" + body);
+        return entry(collection, "skill:" + name, """
+                [[artifacts]]
+                name = "%s"
+                type = "skill"
+                path = "skills/%s"
+                origin = "github"
+                upstream = "https://github.com/acme/agent-skills/tree/3f2a/skills/%s"
+                version_spec = "v1.2.0"
+                resolved_sha = "3f2a9c0e1b7d4a6f8e2c5b9d1a3f7e6c0b4d8a2e"
+                tags = ["docs"]
+                added = "2026-01-15T10:30:00.123456"
+                """.formatted(name, name, name));
+    }
+
+    /** Adds an MCP server (manifest metadata only). */
+    public TestHome mcp(String collection, String name, String description) {
+        return entry(collection, "mcp:" + name, """
+                [[artifacts]]
+                name = "%s"
+                type = "mcp"
+                path = "mcps/%s"
+                origin = "local"
+                added = "2026-02-01T08:00:00"
+                [artifacts.metadata]
+                description = "%s"
+                tools = ["mcp__%s__query"]
+                """.formatted(name, name, description, name));
+    }
+
+    public TestHome remove(String collection, String id) {
+        manifests.get(collection).remove(id);
+        return writeManifest(collection);
+    }
+
+    private TestHome entry(String collection, String id, String toml) {
+        manifests.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(id, toml);
+        return writeManifest(collection);
+    }
+
+    private TestHome writeManifest(String collection) {
+        StringBuilder toml = new StringBuilder("""
+                [collection]
+                name = "%s"
+                version = "1.0.0"
+                created = "2026-01-01T00:00:00"
+                updated = "2026-01-01T00:00:00"
+
+                """.formatted(collection));
+        manifests.get(collection).values().forEach(entry -> toml.append(entry).append('\n'));
+        return write("collections/" + collection + "/collection.toml", toml.toString());
+    }
+
+    public TestHome write(String relative, String text) {
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
