@@ -1,0 +1,126 @@
+package dev.artifactcache.collection;
+
+import org.tomlj.TomlTable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the manifest's {@code [[artifacts]]} tables into entries, or problems when their identity is unusable. */
+final class ArtifactTables {
+
+    /** One {@code [[artifacts]]} element (normally a table) and the line of its header. */
+    record Positioned(Object value, int line) {
+    }
+
+    record Result(List<ManifestEntry> entries, List<EntryProblem> problems) {
+    }
+
+    private ArtifactTables() {
+    }
+
+    static Result entries(List<Positioned> tables, LockFile lock) {
+        List<ManifestEntry> entries = new ArrayList<>(tables.size());
+        List<EntryProblem> problems = new ArrayList<>();
+        Map<ArtifactId, ManifestEntry> seen = HashMap.newHashMap(tables.size());
+        for (int index = 0; index < tables.size(); index++) {
+            Positioned positioned = tables.get(index);
+            String where = ManifestReader.MANIFEST_FILE + " line " + positioned.line() + ": ";
+            if (!(positioned.value() instanceof TomlTable table)) {
+                problems.add(new EntryProblem("artifacts[" + index + "]", where + "artifacts[" + index + "] is not a table"));
+                continue;
+            }
+            Identity identity = identity(table, index, where);
+            if (identity.problem() != null) {
+                problems.add(identity.problem());
+                continue;
+            }
+            ArtifactId id = identity.id();
+            ManifestEntry first = seen.get(id);
+            if (first != null) {
+                problems.add(new EntryProblem(id.toString(), where + "duplicate artifact " + id + "; the entry at line " + first.line() + " is used"));
+                continue;
+            }
+            ManifestEntry entry = entry(table, id, positioned.line(), lock.find(id.name(), id.type()));
+            seen.put(id, entry);
+            entries.add(entry);
+        }
+        return new Result(entries, problems);
+    }
+
+    /** Either the table's id or the problem(s) with its name and type. */
+    private record Identity(ArtifactId id, EntryProblem problem) {
+    }
+
+    private static Identity identity(TomlTable table, int index, String where) {
+        Object name = table.get(List.of("name"));
+        Object type = table.get(List.of("type"));
+        List<String> wrong = new ArrayList<>(2);
+        if (name == null) {
+            wrong.add("artifact has no name");
+        } else if (!(name instanceof String)) {
+            wrong.add("artifact name is not a string");
+        } else {
+            try {
+                ArtifactNames.validate((String) name);
+            } catch (IllegalArgumentException e) {
+                wrong.add(e.getMessage());
+            }
+        }
+        ArtifactType artifactType = null;
+        if (type == null) {
+            wrong.add("artifact has no type");
+        } else if (!(type instanceof String)) {
+            wrong.add("artifact type is not a string");
+        } else {
+            try {
+                artifactType = ArtifactType.fromWire((String) type);
+            } catch (IllegalArgumentException e) {
+                wrong.add(e.getMessage());
+            }
+        }
+        if (wrong.isEmpty()) {
+            return new Identity(new ArtifactId(artifactType, (String) name), null);
+        }
+        String label = name instanceof String n && type instanceof String t ? t + ":" + n : "artifacts[" + index + "]";
+        return new Identity(null, new EntryProblem(label, where + String.join("; ", wrong)));
+    }
+
+    private static ManifestEntry entry(TomlTable table, ArtifactId id, int line, LockFile.Entry lock) {
+        String upstream = TomlFields.text(table, "upstream");
+        String resolvedSha = TomlFields.text(table, "resolved_sha");
+        String resolvedVersion = TomlFields.text(table, "resolved_version");
+        if (lock != null) {
+            upstream = upstream != null ? upstream : lock.upstream();
+            resolvedSha = resolvedSha != null ? resolvedSha : lock.resolvedSha();
+            resolvedVersion = resolvedVersion != null ? resolvedVersion : lock.resolvedVersion();
+        }
+        return new ManifestEntry(id, line,
+                TomlFields.text(table, "path"),
+                TomlFields.text(table, "origin"),
+                TomlFields.text(table, "origin_source"),
+                upstream,
+                TomlFields.text(table, "version_spec"),
+                resolvedSha,
+                resolvedVersion,
+                TomlFields.timestamp(table, "added"),
+                TagLists.of(TomlFields.listOrText(table, "tags")),
+                metadata(table));
+    }
+
+    private static MetadataValues metadata(TomlTable table) {
+        if (!table.isTable(List.of("metadata"))) {
+            return MetadataValues.EMPTY;
+        }
+        TomlTable metadata = table.getTable(List.of("metadata"));
+        return new MetadataValues(
+                TomlFields.text(metadata, "title"),
+                TomlFields.text(metadata, "description"),
+                TomlFields.text(metadata, "author"),
+                TomlFields.text(metadata, "license"),
+                TomlFields.text(metadata, "version"),
+                TagLists.of(TomlFields.listOrText(metadata, "tags")),
+                ToolNames.of(TomlFields.listOrText(metadata, "tools")));
+    }
+}

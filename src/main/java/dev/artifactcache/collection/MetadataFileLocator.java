@@ -1,0 +1,129 @@
+package dev.artifactcache.collection;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Finds the file an artifact's metadata is read from (formats.md, "Artifact types"), refusing
+ * anything outside the collection folder: a {@code ..} segment, an absolute path, or a symbolic
+ * link that resolves outside. Nothing outside is ever opened.
+ */
+final class MetadataFileLocator {
+
+    /**
+     * @param file  the file to read, a real path (no symbolic links) inside the collection folder
+     * @param label the file relative to the collection folder, {@code /}-separated, for messages
+     */
+    record Located(Path file, String label) {
+    }
+
+    private static final List<String> SKILL_FILES = List.of("SKILL.md", "skill.md");
+    private static final List<String> COMMAND_FILES = List.of("command.md");
+    private static final List<String> AGENT_FILES = List.of("AGENT.md", "agent.md");
+
+    private MetadataFileLocator() {
+    }
+
+    /** Whether artifacts of this type have a metadata file at all. */
+    static boolean hasFile(ArtifactType type) {
+        return type == ArtifactType.SKILL || type == ArtifactType.COMMAND || type == ArtifactType.AGENT;
+    }
+
+    static Located locate(Path collectionFolder, ManifestEntry entry) throws MetadataFileException {
+        String where = " (" + ManifestReader.MANIFEST_FILE + " line " + entry.line() + ")";
+        if (entry.path() == null) {
+            throw new MetadataFileException(ManifestReader.MANIFEST_FILE + " line " + entry.line() + ": " + entry.id() + " has no path");
+        }
+        // Windows-written manifests use backslashes; on Linux a backslash in a name is never meant.
+        String relative = entry.path().replace('\\', '/');
+        checkInside(entry.path(), relative, where);
+        Path folder = collectionFolder.toAbsolutePath().normalize();
+        Path root = realPath(folder, "the collection folder " + folder, "");
+        Path target;
+        try {
+            target = folder.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            throw new MetadataFileException(entry.path() + ": not a valid path (" + e.getReason() + ")" + where);
+        }
+        String label = target.equals(folder) ? "." : folder.relativize(target).toString().replace('\\', '/');
+        Path real = realPath(target, label, where);
+        requireInside(root, real, label);
+        if (!Files.isDirectory(real)) {
+            return new Located(real, label);
+        }
+        String file = fileInFolder(real, entry.id().type(), label);
+        Path realFile = realPath(real.resolve(file), label + "/" + file, where);
+        requireInside(root, realFile, label + "/" + file);
+        return new Located(realFile, label + "/" + file);
+    }
+
+    private static void checkInside(String written, String relative, String where) throws MetadataFileException {
+        if (relative.startsWith("/") || (relative.length() > 1 && relative.charAt(1) == ':' && Character.isLetter(relative.charAt(0)))) {
+            throw new MetadataFileException(written + ": the path is absolute; only files inside the collection folder are read" + where);
+        }
+        for (String segment : relative.split("/", -1)) {
+            if (segment.equals("..")) {
+                throw new MetadataFileException(written + ": the path contains \"..\"; only files inside the collection folder are read" + where);
+            }
+        }
+        if (relative.indexOf('\0') >= 0) {
+            throw new MetadataFileException(written.replace("\0", "\\0") + ": the path contains a NUL character" + where);
+        }
+    }
+
+    private static Path realPath(Path path, String label, String where) throws MetadataFileException {
+        try {
+            return path.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new MetadataFileException(label + ": not found" + where);
+        } catch (IOException e) {
+            throw new MetadataFileException(label + ": cannot be read (" + e + ")");
+        }
+    }
+
+    private static void requireInside(Path root, Path real, String label) throws MetadataFileException {
+        if (!real.startsWith(root)) {
+            throw new MetadataFileException(label + ": a symbolic link leads outside the collection folder; not read");
+        }
+    }
+
+    /** The metadata file inside an artifact folder: the type's usual names, else (command, agent) the first *.md. */
+    private static String fileInFolder(Path folder, ArtifactType type, String label) throws MetadataFileException {
+        List<String> names = switch (type) {
+            case SKILL -> SKILL_FILES;
+            case COMMAND -> COMMAND_FILES;
+            default -> AGENT_FILES;
+        };
+        for (String name : names) {
+            if (Files.isRegularFile(folder.resolve(name))) {
+                return name;
+            }
+        }
+        String first = type == ArtifactType.SKILL ? null : firstMarkdown(folder, label);
+        if (first == null) {
+            throw new MetadataFileException(label + ": the folder has no " + String.join(" or ", names)
+                    + (type == ArtifactType.SKILL ? "" : " or other .md file"));
+        }
+        return first;
+    }
+
+    private static String firstMarkdown(Path folder, String label) throws MetadataFileException {
+        String first = null;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.md")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (Files.isRegularFile(file) && (first == null || name.compareTo(first) < 0)) {
+                    first = name;
+                }
+            }
+        } catch (IOException e) {
+            throw new MetadataFileException(label + ": the folder cannot be listed (" + e + ")");
+        }
+        return first;
+    }
+}

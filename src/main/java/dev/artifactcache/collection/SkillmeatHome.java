@@ -1,0 +1,126 @@
+package dev.artifactcache.collection;
+
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SkillMeat home ({@code ~/.skillmeat}): {@code config.toml} and {@code collections/<name>/}. */
+public final class SkillmeatHome {
+
+    static final String DEFAULT_COLLECTION = "default";
+
+    private static final System.Logger LOG = System.getLogger(SkillmeatHome.class.getName());
+    private static final int MAX_NAME_LENGTH = 255;
+
+    private final Path root;
+
+    public SkillmeatHome(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Names of the folders under {@code collections/} that contain a {@code collection.toml},
+     * sorted. A missing {@code collections/} gives an empty list. Folders whose name
+     * {@link #collectionFolder} would refuse (e.g. hidden ones) are not collections.
+     */
+    public List<String> collectionNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root.resolve("collections"))) {
+            for (Path folder : folders) {
+                String name = folder.getFileName().toString();
+                if (problemWithName(name) == null && Files.isDirectory(folder)
+                        && Files.isRegularFile(folder.resolve(ManifestReader.MANIFEST_FILE))) {
+                    names.add(name);
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return List.of();
+        }
+        names.sort(null);
+        return List.copyOf(names);
+    }
+
+    /**
+     * {@code config.toml}'s {@code [settings] default-collection}, else {@code "default"}. A
+     * missing config is normal; an unreadable or invalid one, or an unusable name, is logged and
+     * also gives {@code "default"}: the service must start either way.
+     */
+    public String activeCollection() {
+        Path config = root.resolve("config.toml");
+        String text;
+        try {
+            text = ManifestReader.withoutBom(Files.readString(config, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return DEFAULT_COLLECTION;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: cannot be read ({1}); using collection \"default\"", config, e);
+            return DEFAULT_COLLECTION;
+        }
+        TomlParseResult parsed = Toml.parse(text);
+        if (parsed.hasErrors()) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: invalid TOML ({1}); using collection \"default\"", config, parsed.errors().getFirst());
+            return DEFAULT_COLLECTION;
+        }
+        String name = TomlFields.scalarText(parsed.get(List.of("settings", "default-collection")));
+        if (name == null) {
+            return DEFAULT_COLLECTION;
+        }
+        String problem = problemWithName(name);
+        if (problem != null) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: default-collection {1}; using collection \"default\"", config, problem);
+            return DEFAULT_COLLECTION;
+        }
+        return name;
+    }
+
+    /**
+     * {@code root/collections/<name>}, which need not exist.
+     *
+     * @throws IllegalArgumentException when {@code name} is not a plain folder name (empty, a path, hidden, ...)
+     */
+    public Path collectionFolder(String name) {
+        String problem = problemWithName(name);
+        if (problem != null) {
+            throw new IllegalArgumentException("collection name " + problem);
+        }
+        return root.resolve("collections").resolve(name);
+    }
+
+    /** Why {@code name} is not a plain collection folder name, or null when it is one. */
+    private static String problemWithName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "is empty";
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return "is " + name.length() + " characters long; at most " + MAX_NAME_LENGTH + " are allowed";
+        }
+        if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+            return "\"" + name + "\" contains a path separator";
+        }
+        if (name.startsWith(".")) {
+            return "\"" + name + "\" starts with \".\"";
+        }
+        if (!name.equals(name.strip())) {
+            return "\"" + name + "\" starts or ends with whitespace";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                return "contains a control character (U+" + String.format("%04X", (int) name.charAt(i)) + ")";
+            }
+        }
+        return null;
+    }
+}

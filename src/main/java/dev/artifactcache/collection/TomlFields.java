@@ -1,0 +1,82 @@
+package dev.artifactcache.collection;
+
+import org.tomlj.TomlArray;
+import org.tomlj.TomlTable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+
+/** Reads the values of a manifest or lock table the lenient way formats.md asks for. */
+final class TomlFields {
+
+    private TomlFields() {
+    }
+
+    /**
+     * A scalar as trimmed text, or null when missing, blank, or an array or table. Numbers and
+     * booleans become their TOML spelling, so {@code version = 2} still gives a version.
+     */
+    static String text(TomlTable table, String key) {
+        return scalarText(table.get(List.of(key)));
+    }
+
+    static String scalarText(Object value) {
+        if (value instanceof String s) {
+            String trimmed = s.strip();
+            return trimmed.isEmpty() ? null : trimmed;
+        }
+        if (value instanceof Number || value instanceof Boolean || value instanceof TemporalAccessor) {
+            return value.toString();
+        }
+        return null;
+    }
+
+    /** An array as a plain list, a string as itself, anything else null (for {@link TagLists} and {@link ToolNames}). */
+    static Object listOrText(TomlTable table, String key) {
+        Object value = table.get(List.of(key));
+        return value instanceof TomlArray array ? array.toList() : value;
+    }
+
+    /**
+     * A timestamp: SkillMeat writes naive ISO strings meaning UTC ({@code "2026-01-15T10:30:00.123456"});
+     * a hand-edited file may hold an unquoted TOML date-time, a zoned string, or a date. Anything
+     * else is null: a bad timestamp must not cost the artifact its row.
+     */
+    static Instant timestamp(TomlTable table, String key) {
+        Object value = table.get(List.of(key));
+        return switch (value) {
+            case LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
+            case OffsetDateTime offset -> offset.toInstant();
+            case LocalDate date -> date.atStartOfDay().toInstant(ZoneOffset.UTC);
+            case String text -> parseTimestamp(text.strip());
+            case null, default -> null;
+        };
+    }
+
+    static Instant parseTimestamp(String text) {
+        // Python's str(datetime) puts a space between date and time; isoformat() a 'T'.
+        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        try {
+            if (iso.length() > 10 && !hasZone(iso)) {
+                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            }
+            if (iso.length() == 10) {
+                return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(iso.endsWith("z") ? iso.substring(0, iso.length() - 1) + 'Z' : iso).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasZone(String iso) {
+        char last = iso.charAt(iso.length() - 1);
+        return last == 'Z' || last == 'z' || iso.indexOf('+', 10) > 0 || iso.lastIndexOf('-') > 10;
+    }
+}

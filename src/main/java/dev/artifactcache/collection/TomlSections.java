@@ -1,0 +1,169 @@
+package dev.artifactcache.collection;
+
+import org.tomlj.Toml;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a TOML text at its table headers ({@code [a.b]}, {@code [[a]]}), so that a large
+ * manifest or lock file can be parsed a piece at a time (see {@link ChunkedToml}).
+ *
+ * <p>A header only counts at the start of a line that is outside any string, comment, array or
+ * inline table: a small lexer tracks strings (all four kinds), comments and bracket depth. On
+ * invalid TOML the split may be off, which only moves where tomlj reports the error.
+ */
+final class TomlSections {
+
+    /** A table header: its key path and whether it is an array-of-tables header {@code [[...]]}. */
+    record Header(List<String> key, boolean arrayOfTables) {
+    }
+
+    /**
+     * Lines {@code [start, end)} (char offsets) from one header to the next.
+     *
+     * @param line   1-based line of the section's first line
+     * @param header null for the part before the first header
+     */
+    record Section(int start, int end, int line, Header header) {
+    }
+
+    private static final int CODE = 0;
+    private static final int COMMENT = 1;
+    private static final int BASIC = 2;
+    private static final int LITERAL = 3;
+    private static final int MULTILINE_BASIC = 4;
+    private static final int MULTILINE_LITERAL = 5;
+
+    private TomlSections() {
+    }
+
+    static List<Section> split(String text) {
+        List<Section> sections = new ArrayList<>();
+        int sectionStart = 0;
+        int sectionLine = 1;
+        Header sectionHeader = null;
+        int state = CODE;
+        int depth = 0;
+        int line = 1;
+        int n = text.length();
+        int i = 0;
+        boolean lineStart = true;
+        while (i < n) {
+            if (lineStart && state == CODE && depth == 0) {
+                Header header = headerAt(text, i);
+                if (header != null) {
+                    if (i > sectionStart || sectionHeader != null) {
+                        sections.add(new Section(sectionStart, i, sectionLine, sectionHeader));
+                    }
+                    sectionStart = i;
+                    sectionLine = line;
+                    sectionHeader = header;
+                }
+            }
+            lineStart = false;
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = true;
+                if (state == COMMENT || state == BASIC || state == LITERAL) {
+                    state = CODE; // these end at the line end, even when unterminated (tomlj reports that)
+                }
+                i++;
+                continue;
+            }
+            switch (state) {
+                case CODE -> {
+                    if (c == '#') {
+                        state = COMMENT;
+                    } else if (c == '"') {
+                        state = text.startsWith("\"\"\"", i) ? MULTILINE_BASIC : BASIC;
+                        i += state == MULTILINE_BASIC ? 2 : 0;
+                    } else if (c == '\'') {
+                        state = text.startsWith("'''", i) ? MULTILINE_LITERAL : LITERAL;
+                        i += state == MULTILINE_LITERAL ? 2 : 0;
+                    } else if (c == '[' || c == '{') {
+                        depth++;
+                    } else if ((c == ']' || c == '}') && depth > 0) {
+                        depth--;
+                    }
+                }
+                case BASIC, MULTILINE_BASIC -> {
+                    if (c == '\\' && i + 1 < n && text.charAt(i + 1) != '\n') {
+                        i++; // skip the escaped character, e.g. \"
+                    } else if (c == '"' && (state == BASIC || text.startsWith("\"\"\"", i))) {
+                        i += state == BASIC ? 0 : 2;
+                        state = CODE;
+                    }
+                }
+                case LITERAL, MULTILINE_LITERAL -> {
+                    if (c == '\'' && (state == LITERAL || text.startsWith("'''", i))) {
+                        i += state == LITERAL ? 0 : 2;
+                        state = CODE;
+                    }
+                }
+                default -> {
+                    // COMMENT: nothing inside a comment matters
+                }
+            }
+            i++;
+        }
+        if (n > sectionStart || sectionHeader != null) {
+            sections.add(new Section(sectionStart, n, sectionLine, sectionHeader));
+        }
+        return sections;
+    }
+
+    /** The header on the line starting at {@code from}, or null when the line is not a (valid) header. */
+    static Header headerAt(String text, int from) {
+        int i = skipBlanks(text, from);
+        if (i >= text.length() || text.charAt(i) != '[') {
+            return null;
+        }
+        boolean array = i + 1 < text.length() && text.charAt(i + 1) == '[';
+        int keyStart = i + (array ? 2 : 1);
+        int keyEnd = closingBracket(text, keyStart);
+        if (keyEnd < 0 || (array && !text.startsWith("]]", keyEnd))) {
+            return null;
+        }
+        int after = skipBlanks(text, keyEnd + (array ? 2 : 1));
+        if (after < text.length() && text.charAt(after) != '\n' && text.charAt(after) != '#'
+                && !text.startsWith("\r\n", after)) {
+            return null;
+        }
+        try {
+            return new Header(Toml.parseDottedKey(text.substring(keyStart, keyEnd).strip()), array);
+        } catch (IllegalArgumentException e) {
+            return null; // not a valid key: leave it to tomlj to report where it stands
+        }
+    }
+
+    private static int skipBlanks(String text, int i) {
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Offset of the first ']' outside quotes on this line, or -1. */
+    private static int closingBracket(String text, int from) {
+        char quote = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return -1;
+            } else if (quote != 0) {
+                if (c == '\\' && quote == '"') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == ']') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

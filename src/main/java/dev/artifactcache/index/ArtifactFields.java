@@ -1,0 +1,71 @@
+package dev.artifactcache.index;
+
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+
+/** The document schema: field names and types shared by the writer and the searcher. */
+final class ArtifactFields {
+
+    /** Unique {@code collection/id}: indexed keyword (update/delete by term) and sorted doc values (tie-break). */
+    static final String KEY = "key";
+    /** Lower-cased name: sorted doc values for the name sort. */
+    static final String NAME_SORT = "name_sort";
+    /** Lower-cased whole name as one keyword, for the exact-name bonus. */
+    static final String NAME_EXACT = "name_exact";
+    /** Doc values only (never points) so that {@code updateNumericDocValue} can move it. */
+    static final String SYNCED_AT = "synced_at";
+    static final String UPDATED_AT = "updated_at";
+    /** The compact binary encoding of everything an item renders ({@link RowCodec}). */
+    static final String ROW = "row";
+
+    /** Full-text fields, searched by {@link TextQuery}; analysed by {@link TextAnalysis#INDEX}. */
+    static final String NAME = "name";
+    static final String TITLE = "title";
+    static final String DESCRIPTION = "description";
+    static final String TAGS_TEXT = "tags_text";
+    static final String TOOLS_TEXT = "tools_text";
+
+    /**
+     * Full-text fields hold no frequencies, positions or norms: scores are built from constant
+     * per-clause weights ({@link TextQuery}), which keeps them independent of corpus statistics.
+     */
+    static final FieldType TEXT;
+
+    /** Keyword values longer than this are stored but neither filtered nor faceted. */
+    static final int MAX_KEYWORD_CHARS = 512;
+
+    static final FacetsConfig FACETS = new FacetsConfig();
+
+    static {
+        FieldType text = new FieldType();
+        text.setTokenized(true);
+        text.setIndexOptions(IndexOptions.DOCS);
+        text.setOmitNorms(true);
+        text.setStored(false);
+        text.freeze();
+        TEXT = text;
+        for (FacetDimension dimension : FacetDimension.values()) {
+            FACETS.setIndexFieldName(dimension.dim(), dimension.facetField());
+            FACETS.setMultiValued(dimension.dim(), dimension.multiValued());
+            // Filters use our own keyword fields; the facet module's drill-down terms would be duplicates.
+            FACETS.setDrillDownTermsIndexing(dimension.dim(), FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
+    }
+
+    private ArtifactFields() {
+    }
+
+    /** Whether a keyword value can be indexed as a filter term and facet label. */
+    static boolean indexableKeyword(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_KEYWORD_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                return false; // the facet module reserves control characters as path delimiters
+            }
+        }
+        return true;
+    }
+}

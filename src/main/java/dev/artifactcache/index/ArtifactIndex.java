@@ -1,0 +1,308 @@
+package dev.artifactcache.index;
+
+import dev.artifactcache.store.ArtifactRow;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.LockObtainFailedException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The Lucene read model of the artifacts: one document per live row, kept in step by change
+ * sequence, searched near-real-time. Writes come from one writer thread at a time; reads are
+ * lock-free and may run on any number of threads, including while a rebuild swaps the index.
+ */
+public final class ArtifactIndex implements AutoCloseable {
+
+    /** Bump when the document schema or analysis changes: older indexes are then rebuilt. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final System.Logger LOG = System.getLogger(ArtifactIndex.class.getName());
+
+    private final IndexFolder folder;
+    private final Object writeLock = new Object();
+    private final Object rebuildLock = new Object();
+    private volatile IndexGeneration current;
+    private volatile long appliedSeq;
+    private volatile boolean needsRebuild;
+    private boolean closed;
+
+    private ArtifactIndex(IndexFolder folder, IndexGeneration current, boolean needsRebuild) {
+        this.folder = folder;
+        this.current = current;
+        this.appliedSeq = current.committedSeq();
+        this.needsRebuild = needsRebuild;
+    }
+
+    /**
+     * Opens (or creates) the index under {@code folder} (e.g. {@code <data>/lucene}). If the index
+     * is missing, corrupt (any exception opening it), or was written with another
+     * {@link #SCHEMA_VERSION}, opens a fresh empty one and {@link #needsRebuild()} is true.
+     *
+     * @throws LockObtainFailedException when another process has this index open
+     * @throws IOException               when the folder itself cannot be created or written
+     */
+    public static ArtifactIndex open(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        IndexFolder layout = new IndexFolder(folder);
+        Optional<Path> active = layout.active();
+        IndexGeneration generation = null;
+        if (active.isPresent()) {
+            try {
+                generation = IndexGeneration.open(active.get());
+            } catch (LockObtainFailedException e) {
+                throw e; // in use by another process: starting over would destroy its index
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "index at {0} cannot be used ({1}); starting an empty one to rebuild",
+                        active.get(), e.toString());
+            }
+        }
+        boolean fresh = generation == null;
+        if (fresh) {
+            Path path = layout.next();
+            generation = IndexGeneration.create(path, IndexGeneration.LIVE_RAM_MB);
+            layout.activate(path);
+        }
+        layout.deleteAllBut(generation.path);
+        return new ArtifactIndex(layout, generation, fresh);
+    }
+
+    /** True when the index was missing, corrupt or of another schema at open, until {@link #rebuild} ran. */
+    public boolean needsRebuild() {
+        return needsRebuild;
+    }
+
+    /** The highest row seq applied: from the last commit at open, then kept in memory. 0 for a fresh index. */
+    public long appliedSeq() {
+        return appliedSeq;
+    }
+
+    /**
+     * Applies rows in seq order: upsert by key, delete by key for tombstones. Visible to searches
+     * when this returns; not durable until {@link #commit()} (the rows are, and replay the gap).
+     *
+     * @throws IllegalArgumentException when a live row lacks metadata or synced_at; nothing is applied then
+     */
+    public void apply(List<ArtifactRow> rows) throws IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<ArtifactRow> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparingLong(ArtifactRow::seq));
+        List<Document> documents = new ArrayList<>(ordered.size());
+        for (ArtifactRow row : ordered) {
+            documents.add(row.deleted() ? null : ArtifactDocument.of(row)); // validate all before writing any
+        }
+        synchronized (writeLock) {
+            IndexGeneration generation = writable();
+            long seq = appliedSeq;
+            for (int i = 0; i < ordered.size(); i++) {
+                ArtifactRow row = ordered.get(i);
+                Term key = ArtifactDocument.keyTerm(row.key());
+                if (documents.get(i) == null) {
+                    generation.writer.deleteDocuments(key);
+                } else {
+                    generation.writer.updateDocument(key, documents.get(i));
+                }
+                seq = Math.max(seq, row.seq());
+            }
+            generation.refresh();
+            appliedSeq = seq;
+        }
+    }
+
+    /** Moves only {@code synced_at} of the documents with these keys ({@code collection/id}); unknown keys are ignored. */
+    public void touch(Collection<String> keys, Instant syncedAt) throws IOException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        long value = EpochNanos.of(syncedAt);
+        synchronized (writeLock) {
+            IndexGeneration generation = writable();
+            for (String key : keys) {
+                generation.writer.updateNumericDocValue(ArtifactDocument.keyTerm(key), ArtifactFields.SYNCED_AT, value);
+            }
+            generation.refresh();
+        }
+    }
+
+    /** Durable commit, recording {@link #appliedSeq()} and {@link #SCHEMA_VERSION}. */
+    public void commit() throws IOException {
+        synchronized (writeLock) {
+            writable().commit(appliedSeq);
+        }
+    }
+
+    /**
+     * Builds a complete new index from {@code rows} (tombstones skipped; keys must be unique) in a
+     * fresh generation folder, commits it with applied seq {@code seq}, swaps it in atomically and
+     * deletes the old one. Searches keep using the old index until the swap and never fail.
+     * Rows applied meanwhile go to the old index and are lost with it: replay the rows above
+     * {@code seq} afterwards.
+     */
+    public void rebuild(Iterator<ArtifactRow> rows, long seq) throws IOException {
+        synchronized (rebuildLock) {
+            Path path;
+            synchronized (writeLock) {
+                writable();
+                path = folder.next();
+            }
+            IndexGeneration fresh = IndexGeneration.create(path, IndexGeneration.BULK_RAM_MB);
+            try {
+                while (rows.hasNext()) {
+                    ArtifactRow row = rows.next();
+                    if (!row.deleted()) {
+                        fresh.writer.addDocument(ArtifactDocument.of(row));
+                    }
+                }
+                fresh.commit(seq);
+                fresh.useLiveRamBuffer();
+                fresh.refresh();
+            } catch (IOException | RuntimeException e) {
+                fresh.close();
+                IndexFolder.delete(path);
+                throw e;
+            }
+            IndexGeneration old;
+            synchronized (writeLock) {
+                folder.activate(path);
+                old = current;
+                current = fresh;
+                appliedSeq = seq;
+                needsRebuild = false;
+            }
+            retire(old);
+        }
+    }
+
+    /** The number of live documents. */
+    public long documentCount() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** One document as a row (deleted false), or empty. */
+    public Optional<ArtifactRow> get(String collection, String id) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(ArtifactDocument.keyTerm(ArtifactRow.key(collection, id))), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(RowReader.read(searcher.getIndexReader(), new int[] {top.scoreDocs[0].doc}).get(0));
+        });
+    }
+
+    /** Every collection with its document count and how many have {@code synced_at < staleBefore}, by name. */
+    public List<CollectionCount> collections(Instant staleBefore) {
+        return withSearcher(searcher -> {
+            Map<String, Long> totals = new TreeMap<>(FacetCounter.all(searcher, FacetDimension.COLLECTION, null));
+            FacetsCollector staleHits = searcher.search(ArtifactQuery.staleness(true, staleBefore), new FacetsCollectorManager());
+            Map<String, Long> stale = FacetCounter.all(searcher, FacetDimension.COLLECTION, staleHits);
+            List<CollectionCount> counts = new ArrayList<>(totals.size());
+            totals.forEach((name, count) -> counts.add(new CollectionCount(name, count, stale.getOrDefault(name, 0L))));
+            return counts;
+        });
+    }
+
+    /** Stale count and oldest {@code synced_at} over all collections ({@code collection} null) or one. */
+    public Freshness freshness(String collection, Instant staleBefore) {
+        Query scope = collection == null ? new MatchAllDocsQuery()
+                : new TermQuery(new Term(FacetDimension.COLLECTION.filterField(), collection));
+        return withSearcher(searcher -> searcher.search(scope, FreshnessCollector.manager(EpochNanos.of(staleBefore))));
+    }
+
+    /**
+     * The listing/search contract of api.md.
+     *
+     * @throws InvalidCursorException when {@code request.after()} is not a cursor of this request
+     */
+    public SearchResult search(SearchRequest request) {
+        return withSearcher(searcher -> ArtifactSearch.run(searcher, request));
+    }
+
+    /** Commits (so a clean restart needs no replay) and closes. */
+    @Override
+    public void close() throws IOException {
+        synchronized (writeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                current.commit(appliedSeq);
+            } finally {
+                current.close();
+            }
+        }
+    }
+
+    private IndexGeneration writable() {
+        if (closed) {
+            throw new AlreadyClosedException("the artifact index is closed");
+        }
+        return current;
+    }
+
+    /** Closes a swapped-out generation; searches still holding its searcher finish on open files. */
+    private void retire(IndexGeneration old) {
+        try {
+            old.close();
+            IndexFolder.delete(old.path);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "old index {0} not fully removed ({1}); it is deleted at the next open",
+                    old.path, e.toString());
+        }
+    }
+
+    private interface SearcherTask<T> {
+        T run(ArtifactSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherTask<T> task) {
+        IndexGeneration generation;
+        IndexSearcher searcher;
+        while (true) {
+            generation = current;
+            try {
+                searcher = generation.searchers.acquire();
+                break;
+            } catch (AlreadyClosedException e) {
+                if (generation == current) {
+                    throw e; // the index itself is closed, not just swapped
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            return task.run((ArtifactSearcher) searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                generation.searchers.release(searcher);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "releasing a searcher failed: {0}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.artifactcache.index;
+
+import dev.artifactcache.collection.ArtifactType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A request as Lucene queries, kept in parts so that facet counting can drop one dimension's
+ * filter (disjunctive facets). Filters are FILTER clauses: they restrict without scoring.
+ *
+ * @param text         the scoring full-text query, or null when there is no text
+ * @param fixedFilters filters that always apply (collection, freshness)
+ * @param facetFilters the filter of each faceted dimension that has a selection
+ */
+record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Query> facetFilters) {
+
+    static ArtifactQuery of(SearchRequest request) {
+        List<Query> fixed = new ArrayList<>();
+        anyOf(FacetDimension.COLLECTION, request.collections()).ifPresent(fixed::add);
+        if (request.stale() != null) {
+            fixed.add(staleness(request.stale(), request.staleBefore()));
+        }
+        Map<FacetDimension, Query> facets = new EnumMap<>(FacetDimension.class);
+        anyOf(FacetDimension.TYPE, request.types().stream().map(ArtifactType::wire).toList())
+                .ifPresent(q -> facets.put(FacetDimension.TYPE, q));
+        select(FacetDimension.TAGS, request.tags(), request.tagMode()).ifPresent(q -> facets.put(FacetDimension.TAGS, q));
+        select(FacetDimension.TOOLS, request.tools(), request.toolMode()).ifPresent(q -> facets.put(FacetDimension.TOOLS, q));
+        anyOf(FacetDimension.ORIGIN, request.origins()).ifPresent(q -> facets.put(FacetDimension.ORIGIN, q));
+        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), facets);
+    }
+
+    /** Documents whose {@code synced_at} is before ({@code stale}) or at/after ({@code !stale}) the cut-off. */
+    static Query staleness(boolean stale, Instant staleBefore) {
+        long cutoff = EpochNanos.of(staleBefore);
+        if (stale) {
+            return cutoff == Long.MIN_VALUE ? new MatchNoDocsQuery("nothing is older than the oldest instant")
+                    : NumericDocValuesField.newSlowRangeQuery(ArtifactFields.SYNCED_AT, Long.MIN_VALUE, cutoff - 1);
+        }
+        return NumericDocValuesField.newSlowRangeQuery(ArtifactFields.SYNCED_AT, cutoff, Long.MAX_VALUE);
+    }
+
+    /** The whole query. */
+    Query all() {
+        return combine(null);
+    }
+
+    /** The query without {@code dimension}'s own filter: what that dimension's facet counts run on. */
+    Query without(FacetDimension dimension) {
+        return combine(dimension);
+    }
+
+    private Query combine(FacetDimension excluded) {
+        List<Query> filters = new ArrayList<>(fixedFilters);
+        facetFilters.forEach((dimension, filter) -> {
+            if (dimension != excluded) {
+                filters.add(filter);
+            }
+        });
+        if (text == null && filters.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (text != null) {
+            query.add(text, Occur.MUST);
+        }
+        filters.forEach(filter -> query.add(filter, Occur.FILTER));
+        return query.build();
+    }
+
+    private static Optional<Query> select(FacetDimension dimension, List<String> values, MatchMode mode) {
+        if (mode == MatchMode.ANY || values.size() < 2) {
+            return anyOf(dimension, values);
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String value : new TreeSet<>(values)) {
+            all.add(new TermQuery(new Term(dimension.filterField(), value)), Occur.FILTER);
+        }
+        return Optional.of(all.build());
+    }
+
+    private static Optional<Query> anyOf(FacetDimension dimension, Collection<String> values) {
+        TreeSet<String> distinct = new TreeSet<>(values);
+        if (distinct.isEmpty()) {
+            return Optional.empty();
+        }
+        if (distinct.size() == 1) {
+            return Optional.of(new TermQuery(new Term(dimension.filterField(), distinct.first())));
+        }
+        return Optional.of(new TermInSetQuery(dimension.filterField(), distinct.stream().map(BytesRef::new).toList()));
+    }
+}

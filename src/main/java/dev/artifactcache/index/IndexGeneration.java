@@ -1,0 +1,136 @@
+package dev.artifactcache.index;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.IOUtils;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One generation folder opened for writing and near-real-time search: a directory, its single
+ * writer and the searcher manager refreshed from that writer.
+ */
+final class IndexGeneration implements Closeable {
+
+    static final String APPLIED_SEQ = "applied_seq";
+    static final String SCHEMA = "schema_version";
+    /** Live writes are small; merges of NRT segments stay in this RAM buffer. */
+    static final double LIVE_RAM_MB = 32;
+    /** A rebuild writes everything at once: few, large flushes. */
+    static final double BULK_RAM_MB = 256;
+
+    final Path path;
+    final IndexWriter writer;
+    final SearcherManager searchers;
+    private final Directory directory;
+    private final long committedSeq;
+
+    private IndexGeneration(Path path, Directory directory, IndexWriter writer, long committedSeq) throws IOException {
+        this.path = path;
+        this.directory = directory;
+        this.writer = writer;
+        this.committedSeq = committedSeq;
+        this.searchers = new SearcherManager(writer, true, false, ArtifactSearcher.FACTORY);
+    }
+
+    /** A new, empty generation, committed at once (seq 0) so that its folder is always a valid index. */
+    static IndexGeneration create(Path path, double ramBufferMb) throws IOException {
+        Files.createDirectories(path);
+        Directory directory = directory(path);
+        IndexWriter writer = null;
+        try {
+            writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE, ramBufferMb));
+            writer.setLiveCommitData(userData(0).entrySet());
+            writer.commit();
+            return new IndexGeneration(path, directory, writer, 0);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(writer, directory);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing generation.
+     *
+     * @throws SchemaMismatchException when its last commit was written with another schema version
+     * @throws IOException             when it is missing or unreadable
+     */
+    static IndexGeneration open(Path path) throws IOException {
+        Directory directory = directory(path);
+        IndexWriter writer = null;
+        try {
+            Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+            String schema = data.get(SCHEMA);
+            if (!String.valueOf(ArtifactIndex.SCHEMA_VERSION).equals(schema)) {
+                throw new SchemaMismatchException("index at " + path + " has schema version " + schema + ", this build uses "
+                        + ArtifactIndex.SCHEMA_VERSION);
+            }
+            long seq = Long.parseLong(data.getOrDefault(APPLIED_SEQ, "0"));
+            writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND, LIVE_RAM_MB));
+            return new IndexGeneration(path, directory, writer, seq);
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(writer, directory);
+            throw e;
+        }
+    }
+
+    /** The applied sequence recorded in the commit this generation was opened from. */
+    long committedSeq() {
+        return committedSeq;
+    }
+
+    /** Makes every change so far durable, recording {@code seq} as applied. */
+    void commit(long seq) throws IOException {
+        writer.setLiveCommitData(userData(seq).entrySet());
+        writer.commit();
+    }
+
+    /** After a bulk load: back to the small buffer of live writes. */
+    void useLiveRamBuffer() {
+        writer.getConfig().setRAMBufferSizeMB(LIVE_RAM_MB);
+    }
+
+    /** Makes every change so far visible to searchers acquired from now on. */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Closes without committing: uncommitted changes are dropped (the rows replay them). */
+    @Override
+    public void close() throws IOException {
+        IOUtils.close(searchers, writer, directory);
+    }
+
+    private static Directory directory(Path path) throws IOException {
+        // Small NRT segments stay in RAM until merged or committed: cheap refreshes after every apply.
+        return new NRTCachingDirectory(FSDirectory.open(path), 8, 64);
+    }
+
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode, double ramBufferMb) {
+        IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.INDEX);
+        config.setOpenMode(mode);
+        config.setRAMBufferSizeMB(ramBufferMb);
+        config.setCommitOnClose(false);
+        return config;
+    }
+
+    private static Map<String, String> userData(long seq) {
+        return Map.of(APPLIED_SEQ, Long.toString(seq), SCHEMA, Integer.toString(ArtifactIndex.SCHEMA_VERSION));
+    }
+
+    /** The index exists but was written for another schema: it must be rebuilt, not read. */
+    static final class SchemaMismatchException extends IOException {
+        SchemaMismatchException(String message) {
+            super(message);
+        }
+    }
+}

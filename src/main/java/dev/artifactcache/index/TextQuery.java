@@ -1,0 +1,125 @@
+package dev.artifactcache.index;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the full-text part of a search from user text: a pure function, no query syntax, so no
+ * input can make it fail.
+ *
+ * <p>Each analysed term must match somewhere (with more than three terms, a quarter may be
+ * missing). A term matches a field exactly, as a typo (one edit for words of 4-7 letters, two from
+ * 8), or, for the last term only, as a prefix (search as you type). Every way of matching has a
+ * constant weight: the field's weight, halved for a prefix, quartered for a typo; a term scores the
+ * best of its ways and a document the sum over terms, plus a bonus when the whole text is the name.
+ * Constant weights make a document's score depend only on the document and the text, never on the
+ * rest of the corpus, so relevance-sorted cursors stay valid while documents come and go. All
+ * weights are multiples of 1/4, so the sums are exact in floating point.
+ */
+final class TextQuery {
+
+    static final int MAX_TERMS = 12;
+    static final int MAX_CHARS = 256;
+    static final float EXACT_NAME_BONUS = 32f;
+
+    /** The searched fields with their weights: a name match outranks a description match. */
+    enum Weighted {
+        NAME(ArtifactFields.NAME, 16f, 2),
+        TITLE(ArtifactFields.TITLE, 12f, 2),
+        TAGS(ArtifactFields.TAGS_TEXT, 8f, 2),
+        TOOLS(ArtifactFields.TOOLS_TEXT, 6f, 2),
+        DESCRIPTION(ArtifactFields.DESCRIPTION, 4f, 3);
+
+        final String field;
+        final float weight;
+        /** Shorter prefixes expand to too many terms to be worth it in this field. */
+        final int minPrefix;
+
+        Weighted(String field, float weight, int minPrefix) {
+            this.field = field;
+            this.weight = weight;
+            this.minPrefix = minPrefix;
+        }
+    }
+
+    private TextQuery() {
+    }
+
+    /** The query for {@code text}, or null when it holds no searchable term (e.g. {@code "*"}). */
+    static Query build(String text) {
+        if (text == null) {
+            return null;
+        }
+        String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        List<String> terms = TextAnalysis.queryTerms(bounded, MAX_TERMS);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        List<Query> perTerm = new ArrayList<>(terms.size());
+        for (int i = 0; i < terms.size(); i++) {
+            perTerm.add(termQuery(terms.get(i), i == terms.size() - 1));
+        }
+        int required = requiredTerms(terms.size());
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (required == terms.size()) {
+            perTerm.forEach(q -> query.add(q, Occur.MUST));
+        } else {
+            BooleanQuery.Builder some = new BooleanQuery.Builder().setMinimumNumberShouldMatch(required);
+            perTerm.forEach(q -> some.add(q, Occur.SHOULD));
+            query.add(some.build(), Occur.MUST);
+        }
+        Query exactName = new TermQuery(new Term(ArtifactFields.NAME_EXACT, bounded.strip().toLowerCase(Locale.ROOT)));
+        query.add(weighted(exactName, EXACT_NAME_BONUS), Occur.SHOULD);
+        return query.build();
+    }
+
+    /** Up to three terms must all match; beyond that a quarter may be missing. */
+    static int requiredTerms(int count) {
+        return count - count / 4;
+    }
+
+    /** Edits tolerated in a term: none below 4 characters or without a letter, 1 up to 7, then 2. */
+    static int maxEdits(String term) {
+        int length = term.codePointCount(0, term.length());
+        if (length < 4 || term.chars().noneMatch(Character::isLetter)) {
+            return 0;
+        }
+        return length < 8 ? 1 : 2;
+    }
+
+    private static Query termQuery(String term, boolean last) {
+        List<Query> ways = new ArrayList<>();
+        int edits = maxEdits(term);
+        int length = term.codePointCount(0, term.length());
+        for (Weighted w : Weighted.values()) {
+            Term t = new Term(w.field, term);
+            ways.add(weighted(new TermQuery(t), w.weight));
+            if (last && length >= w.minPrefix) {
+                ways.add(weighted(new PrefixQuery(t, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE), w.weight / 2));
+            }
+            if (edits > 0) {
+                // Prefix length 1: a wrong first letter is rare, and it keeps the automaton cheap.
+                ways.add(weighted(new FuzzyQuery(t, edits, 1, FuzzyQuery.defaultMaxExpansions, true,
+                        MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE), w.weight / 4));
+            }
+        }
+        return new DisjunctionMaxQuery(ways, 0f);
+    }
+
+    private static Query weighted(Query query, float weight) {
+        return new BoostQuery(new ConstantScoreQuery(query), weight);
+    }
+}
