@@ -46,6 +46,25 @@ public final class TestHome {
                 """.formatted(name, name, name));
     }
 
+    /** Adds {@code count} skills {@code skill-00000...} with the manifest written once, for large homes. */
+    public TestHome skills(String collection, int count) {
+        Map<String, String> entries = manifests.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+        for (int i = 0; i < count; i++) {
+            String name = String.format("skill-%05d", i);
+            write("collections/" + collection + "/skills/" + name + "/SKILL.md",
+                    "---\ndescription: Generated skill " + i + "\ntags: [bulk]\n---\n");
+            entries.put("skill:" + name, """
+                    [[artifacts]]
+                    name = "%s"
+                    type = "skill"
+                    path = "skills/%s"
+                    origin = "local"
+                    added = "2026-03-01T12:00:00"
+                    """.formatted(name, name));
+        }
+        return writeManifest(collection);
+    }
+
     /** Adds an MCP server (manifest metadata only). */
     public TestHome mcp(String collection, String name, String description) {
         return entry(collection, "mcp:" + name, """
