@@ -111,6 +111,18 @@ public final class Synchronizer implements AutoCloseable {
         return home.activeCollection();
     }
 
+    /**
+     * The collection's manifest as the write path sees it now: parsed again only when
+     * collection.toml or collection.lock changed, so a caller comparing it with an earlier one
+     * costs two stats when nothing changed.
+     *
+     * @throws ManifestException        when collection.toml is missing or cannot be parsed
+     * @throws IllegalArgumentException when {@code collection} is not a plain folder name
+     */
+    public Manifest manifest(String collection) throws ManifestException, IOException {
+        return manifests.current(home.collectionFolder(collection));
+    }
+
     private List<String> manifestIds(Path folder, Tally tally) throws ManifestException, IOException {
         Manifest manifest = manifests.current(folder);
         manifest.problems().forEach(tally::problem);
