@@ -208,13 +208,14 @@ public final class Synchronizer implements AutoCloseable {
     /** H2 first (durable), then the index (visible): a crash in between is replayed at start. */
     private void write(ChangeSet changeSet) {
         store.write(changeSet);
-        mirror.catchUp();
-        mirror.touch(changeSet.collection(), changeSet.touchedIds(), changeSet.syncedAt());
+        // The catalog before the index: a read never finds documents of a collection it does not know.
         if (changeSet.collectionState() == null) {
             catalog.remove(changeSet.collection());
         } else {
             catalog.put(changeSet.collectionState());
         }
+        mirror.catchUp();
+        mirror.touch(changeSet.collection(), changeSet.touchedIds(), changeSet.syncedAt());
     }
 
     /** The metadata of each id, in order; null where the manifest has no such entry. */

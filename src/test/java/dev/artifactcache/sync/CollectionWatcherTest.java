@@ -112,14 +112,29 @@ class CollectionWatcherTest {
     }
 
     @Test
+    void lockFileEditResyncsTheEntryItResolves() {
+        home.write("collections/default/collection.lock", """
+                [lock]
+                version = "1.0.0"
+                [lock.entries."pdf-tools::skill"]
+                content_hash = "%s"
+                fetched = "2026-01-02T09:05:00"
+                resolved_version = "v1.3.0"
+                """.formatted("a".repeat(64)));
+
+        await("the lock's resolved version is indexed", () -> "v1.3.0".equals(indexed("default", "skill:pdf-tools")
+                .map(row -> row.metadata().resolvedVersion()).orElse(null)));
+    }
+
+    @Test
     void newCollectionIsAddedAndRemovedCollectionIsRemoved() throws IOException {
         home.skill("fresh", "linter", "description: Lint it\n", "");
         await("the new collection is indexed", () -> "Lint it".equals(description("fresh", "skill:linter")));
         assertEquals(true, cache.catalog().contains("fresh"));
 
         deleteTree(home.collection("work"));
-        await("the removed collection is gone", () -> !cache.catalog().contains("work"));
-        assertEquals(Optional.empty(), indexed("work", "skill:code-reviewer"));
+        await("the removed collection's documents are gone", () -> indexed("work", "skill:code-reviewer").isEmpty());
+        assertEquals(false, cache.catalog().contains("work"));
     }
 
     @Test
