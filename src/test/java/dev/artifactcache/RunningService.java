@@ -43,7 +43,14 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(Path home, Path data, MutableClock clock) {
-        Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1")));
+        return start(home, data, clock, Map.of());
+    }
+
+    /** @param overrides configuration keys over the defaults, e.g. {@code security.write-token} */
+    public static RunningService start(Path home, Path data, MutableClock clock, Map<String, String> overrides) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("server.port", "0", "server.host", "127.0.0.1"));
+        values.putAll(overrides);
+        Config config = Config.just(ConfigSources.create(values));
         Settings settings = Settings.from(config, Map.of("SKILLMEAT_HOME", home.toString(),
                 "ARTIFACT_CACHE_DATA", data.toString()));
         try {
