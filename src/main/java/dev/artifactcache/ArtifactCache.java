@@ -2,6 +2,7 @@ package dev.artifactcache;
 
 import dev.artifactcache.collection.SkillmeatHome;
 import dev.artifactcache.index.ArtifactIndex;
+import dev.artifactcache.observe.CacheMetrics;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.Database;
 import dev.artifactcache.sync.BatchSync;
@@ -48,6 +49,8 @@ public final class ArtifactCache implements AutoCloseable {
     private final StaleRefresher refresher;
     private final CollectionWatcher watcher;
     private final ScheduledExecutorService background;
+    private final boolean startedInStep;
+    private final CacheMetrics metrics;
 
     private ArtifactCache(Settings settings, Clock clock, DbClient db, ArtifactIndex index) {
         this.settings = settings;
@@ -66,6 +69,8 @@ public final class ArtifactCache implements AutoCloseable {
         this.refresher = new StaleRefresher(batches, clock, settings.ttl(), settings.background().refreshBatch());
         this.watcher = new CollectionWatcher(home, synchronizer);
         this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("cache-background").factory());
+        this.startedInStep = !index.needsRebuild() && index.appliedSeq() == store.lastSeq() && index.documentCount() > 0;
+        this.metrics = CacheMetrics.register(this);
     }
 
     public static ArtifactCache open(Settings settings, Clock clock) throws IOException {
@@ -140,6 +145,15 @@ public final class ArtifactCache implements AutoCloseable {
         return watcher;
     }
 
+    public CacheMetrics metrics() {
+        return metrics;
+    }
+
+    /** True when the index was sound and in step with the database at start: it can serve at once. */
+    public boolean startedInStep() {
+        return startedInStep;
+    }
+
     /** Documents whose files were last checked before this instant are stale. */
     public Instant staleBefore() {
         return clock.instant().minus(settings.ttl());
@@ -164,6 +178,7 @@ public final class ArtifactCache implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        metrics.close();
         watcher.close();
         refresher.close();
         revalidator.close();

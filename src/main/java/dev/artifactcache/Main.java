@@ -1,7 +1,7 @@
 package dev.artifactcache;
 
 import dev.artifactcache.http.BindingCheck;
-import dev.artifactcache.http.CacheHealth;
+import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
@@ -94,7 +94,7 @@ public final class Main {
     /** The routes; tests run this same wiring. SkillMeat's cache routes come before any {collection_id} route. */
     static void routing(HttpRouting.Builder routing, ArtifactCache cache) {
         ErrorResponses.register(routing);
-        WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock());
+        WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
                 new CollectionRoutes(cache));
     }

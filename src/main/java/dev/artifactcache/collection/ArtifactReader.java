@@ -22,6 +22,7 @@ public final class ArtifactReader {
      * joined with "; ".
      */
     public static ArtifactMetadata read(Manifest manifest, ManifestEntry entry) {
+        FileReads.record();
         Origins.Checked origin = Origins.check(entry);
         List<String> messages = new ArrayList<>(origin.warnings());
         if (!MetadataFileLocator.hasFile(entry.type())) {

@@ -49,6 +49,7 @@ public final class ManifestReader {
      * @throws ManifestException when collection.toml is missing, unreadable, too large, not UTF-8 or not valid TOML
      */
     public static Manifest read(Path collectionFolder) throws ManifestException {
+        FileReads.record();
         Path folder = collectionFolder.toAbsolutePath().normalize();
         Path file = folder.resolve(MANIFEST_FILE);
         ManifestStamp stamp;

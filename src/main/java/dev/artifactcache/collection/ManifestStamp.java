@@ -26,6 +26,7 @@ public record ManifestStamp(long manifestSize, long manifestModifiedNanos, long 
      * @throws IOException when collection.toml cannot be stat'ed (e.g. it does not exist)
      */
     public static ManifestStamp of(Path collectionFolder) throws IOException {
+        FileReads.record();
         BasicFileAttributes manifest = Files.readAttributes(collectionFolder.resolve(ManifestReader.MANIFEST_FILE), BasicFileAttributes.class);
         BasicFileAttributes lock;
         try {

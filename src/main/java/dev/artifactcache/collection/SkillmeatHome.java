@@ -37,6 +37,7 @@ public final class SkillmeatHome {
      * {@link #collectionFolder} would refuse (e.g. hidden ones) are not collections.
      */
     public List<String> collectionNames() throws IOException {
+        FileReads.record();
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(root.resolve("collections"))) {
             for (Path folder : folders) {
@@ -59,6 +60,7 @@ public final class SkillmeatHome {
      * also gives {@code "default"}: the service must start either way.
      */
     public String activeCollection() {
+        FileReads.record();
         Path config = root.resolve("config.toml");
         String text;
         try {

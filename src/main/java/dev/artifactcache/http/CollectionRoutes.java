@@ -10,6 +10,7 @@ import dev.artifactcache.store.ArtifactRow;
 import dev.artifactcache.store.CollectionState;
 import dev.artifactcache.sync.PopulationStatus;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -20,6 +21,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,10 +36,18 @@ public final class CollectionRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/user-collections", this::collections)
-                .get("/user-collections/{collection_id}/artifacts", this::collectionArtifacts)
-                .get("/user-collections/{collection_id}/artifacts/{artifact_id}", this::artifact)
-                .get("/artifacts", this::allArtifacts);
+        rules.get("/user-collections", read("collections", this::collections))
+                .get("/user-collections/{collection_id}/artifacts", read("collection_artifacts", this::collectionArtifacts))
+                .get("/user-collections/{collection_id}/artifacts/{artifact_id}", read("artifact", this::artifact))
+                .get("/artifacts", read("artifacts", this::allArtifacts));
+    }
+
+    /** Counts and times a read, and counts any file it reads (which must stay none). */
+    private Handler read(String route, BiConsumer<ServerRequest, ServerResponse> handler) {
+        return (req, res) -> cache.metrics().read(route, () -> {
+            handler.accept(req, res);
+            return null;
+        });
     }
 
     private void collections(ServerRequest req, ServerResponse res) {

@@ -29,15 +29,18 @@ public final class WriteGuard {
     /** SHA-256 of the token, or null: comparing digests takes the same time whatever the token's length. */
     private final byte[] tokenDigest;
     private final RateLimiter limiter;
+    private final Runnable onLimited;
 
-    private WriteGuard(String token, RateLimiter limiter) {
+    private WriteGuard(String token, RateLimiter limiter, Runnable onLimited) {
+        this.onLimited = onLimited;
         this.tokenDigest = token == null ? null : sha256(token);
         this.limiter = limiter;
     }
 
-    public static WriteGuard of(Settings settings, Clock clock) {
+    /** @param onLimited called for every request refused by the rate limit (metrics count them) */
+    public static WriteGuard of(Settings settings, Clock clock, Runnable onLimited) {
         Settings.BatchLimit limit = settings.batchLimit();
-        return new WriteGuard(settings.writeToken(), new RateLimiter(limit.perMinute(), limit.burst(), clock));
+        return new WriteGuard(settings.writeToken(), new RateLimiter(limit.perMinute(), limit.burst(), clock), onLimited);
     }
 
     /** A route that changes the cache: needs the token when one is set. */
@@ -81,6 +84,7 @@ public final class WriteGuard {
         if (wait.isEmpty()) {
             return true;
         }
+        onLimited.run();
         long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
         res.header(HeaderNames.RETRY_AFTER, String.valueOf(seconds));
         ErrorResponses.send(res, Status.TOO_MANY_REQUESTS_429, "rate_limited", String.format(Locale.ROOT,

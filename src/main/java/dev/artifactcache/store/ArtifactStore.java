@@ -49,6 +49,11 @@ public final class ArtifactStore {
                 .orElse(0L);
     }
 
+    /** Asks the database a trivial question (for health checks); returns the highest seq it holds. */
+    public long ping() {
+        return maxSeq();
+    }
+
     /** The highest seq this store has written or found at start, without a query. */
     public synchronized long lastSeq() {
         return lastSeq;

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +29,9 @@ import java.util.stream.Collectors;
  * fine for a write: each chosen artifact is still re-read from its files.
  */
 public final class BatchSync {
+
+    private static final Logger LOG = Logger.getLogger(BatchSync.class.getName());
+    private final List<Consumer<BatchReport>> listeners = new CopyOnWriteArrayList<>();
 
     private final Synchronizer synchronizer;
     private final ArtifactIndex index;
@@ -115,9 +120,18 @@ public final class BatchSync {
         return byCollection(found);
     }
 
-    private static BatchReport timed(Supplier<List<SyncReport>> batch) {
+    /** Calls {@code listener} with the report of every batch, on the syncing thread. */
+    public void onReport(Consumer<BatchReport> listener) {
+        listeners.add(listener);
+    }
+
+    private BatchReport timed(Supplier<List<SyncReport>> batch) {
         long started = System.nanoTime();
         List<SyncReport> reports = batch.get();
-        return new BatchReport(reports, Duration.ofNanos(System.nanoTime() - started));
+        BatchReport report = new BatchReport(reports, Duration.ofNanos(System.nanoTime() - started));
+        LOG.info(() -> "event=refresh_batch collections=" + reports.size() + " scanned=" + report.scanned() + " "
+                + SyncLog.counts(report.counts()) + " ms=" + report.took().toMillis());
+        listeners.forEach(listener -> listener.accept(report));
+        return report;
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,6 +37,7 @@ public final class CollectionWatcher implements AutoCloseable {
     static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
 
     private final Path root;
+    private final LongAdder events = new LongAdder();
     private final FileChangeSync changes;
     private WatchService service;
     private Thread thread;
@@ -105,9 +107,15 @@ public final class CollectionWatcher implements AutoCloseable {
         return wait > 0 ? service.poll(wait, TimeUnit.NANOSECONDS) : null;
     }
 
+    /** Events received since start, for the metrics. */
+    public long eventsSeen() {
+        return events.sum();
+    }
+
     private void collect(WatchKey key, PathChanges pending) {
         Path folder = (Path) key.watchable();
         for (WatchEvent<?> event : key.pollEvents()) {
+            events.increment();
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                 registerTree(folder); // folders created meanwhile were missed too
                 pending.overflow(root, folder);

@@ -1,6 +1,7 @@
 package dev.artifactcache.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class Population implements Runnable {
     private final IndexMirror mirror;
     private final Clock clock;
     private volatile PopulationStatus status = PopulationStatus.NOT_STARTED;
+    private volatile Duration lastDuration = Duration.ZERO;
 
     public Population(Synchronizer synchronizer, IndexMirror mirror, Clock clock) {
         this.synchronizer = synchronizer;
@@ -29,6 +31,11 @@ public final class Population implements Runnable {
 
     public PopulationStatus status() {
         return status;
+    }
+
+    /** How long the last finished population took (zero before the first one ends). */
+    public Duration lastDuration() {
+        return lastDuration;
     }
 
     @Override
@@ -49,7 +56,8 @@ public final class Population implements Runnable {
                 artifacts += report.scanned();
             }
             mirror.commit();
-            long ms = (System.nanoTime() - started) / 1_000_000;
+            lastDuration = Duration.ofNanos(System.nanoTime() - started);
+            long ms = lastDuration.toMillis();
             long scanned = artifacts;
             LOG.info(() -> "event=population_done collections=" + collections.size() + " " + SyncLog.counts(totals)
                     + " ms=" + ms);

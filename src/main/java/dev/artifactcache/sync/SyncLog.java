@@ -34,9 +34,9 @@ public final class SyncLog {
 
     /** Quotes a value that a log shipper would otherwise split. */
     static String quoted(String value) {
-        if (value.chars().noneMatch(c -> c == ' ' || c == '"' || c == '=')) {
+        if (!value.isEmpty() && value.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '=')) {
             return value;
         }
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + '"';
     }
 }

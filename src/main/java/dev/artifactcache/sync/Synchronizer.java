@@ -28,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +46,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Synchronizer implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(Synchronizer.class.getName());
+
     private static final int CHUNK = 1000;
     /** Below this, reading in parallel costs more than it saves. */
     private static final int PARALLEL_FROM = 32;
@@ -53,6 +58,7 @@ public final class Synchronizer implements AutoCloseable {
     private final CollectionCatalog catalog;
     private final Clock clock;
     private final ManifestCache manifests = new ManifestCache();
+    private final List<Consumer<SyncReport>> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ForkJoinPool readers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
@@ -72,6 +78,17 @@ public final class Synchronizer implements AutoCloseable {
      * @throws IllegalArgumentException when {@code collection} is not a plain folder name
      */
     public SyncReport sync(String collection, Selection selection) {
+        SyncReport report = syncOnce(collection, selection);
+        listeners.forEach(listener -> listener.accept(report));
+        return report;
+    }
+
+    /** Calls {@code listener} with the report of every sync, on the syncing thread (metrics keep count this way). */
+    public void onReport(Consumer<SyncReport> listener) {
+        listeners.add(listener);
+    }
+
+    private SyncReport syncOnce(String collection, Selection selection) {
         long started = System.nanoTime();
         Path folder = home.collectionFolder(collection);
         Tally tally = new Tally(collection, !selection.all());
@@ -147,6 +164,9 @@ public final class Synchronizer implements AutoCloseable {
                 if (metadata == null) {
                     pending.add(goneFromManifest(collection, id, row, now, changes));
                     continue;
+                }
+                if (!metadata.failed() && metadata.syncError() != null) {
+                    tally.warning();
                 }
                 ChangeRules.Decision decision = ChangeRules.decide(row, metadata, now);
                 if (decision.change() == null) {
@@ -267,6 +287,7 @@ public final class Synchronizer implements AutoCloseable {
         private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         private final List<ArtifactResult> results = new ArrayList<>();
         private final List<ArtifactError> errors = new ArrayList<>();
+        private int warnings;
 
         Tally(String collection, boolean keepResults) {
             this.collection = collection;
@@ -276,7 +297,7 @@ public final class Synchronizer implements AutoCloseable {
         void add(String collection, Pending pending, Instant now) {
             counts.merge(pending.outcome(), 1, Integer::sum);
             if (pending.outcome() == Outcome.FAILED) {
-                errors.add(new ArtifactError(pending.id(), pending.error()));
+                failed(new ArtifactError(pending.id(), pending.error()));
             }
             if (keepResults) {
                 ArtifactRow row = pending.row() == null ? null : pending.row().withSyncedAt(now);
@@ -286,11 +307,21 @@ public final class Synchronizer implements AutoCloseable {
 
         void problem(EntryProblem problem) {
             counts.merge(Outcome.FAILED, 1, Integer::sum);
-            errors.add(new ArtifactError(problem.label(), problem.detail()));
+            failed(new ArtifactError(problem.label(), problem.detail()));
+        }
+
+        void warning() {
+            warnings++;
+        }
+
+        private void failed(ArtifactError error) {
+            errors.add(error);
+            LOG.warning(() -> "event=sync_failed collection=" + SyncLog.quoted(collection) + " artifact="
+                    + SyncLog.quoted(error.artifactId()) + " reason=" + SyncLog.quoted(String.valueOf(error.detail())));
         }
 
         SyncReport report(String manifestError, boolean found, long started) {
-            return new SyncReport(collection, counts, results, errors, manifestError, found,
+            return new SyncReport(collection, counts, results, errors, warnings, manifestError, found,
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }

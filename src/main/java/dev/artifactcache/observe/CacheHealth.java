@@ -1,0 +1,87 @@
+package dev.artifactcache.observe;
+
+import dev.artifactcache.ArtifactCache;
+import dev.artifactcache.sync.PopulationStatus;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Readiness as an operator needs it: the database answers, the index is open and sound, and the
+ * first population is done (or was not needed: the index was in step when the service started).
+ */
+public final class CacheHealth {
+
+    private CacheHealth() {
+    }
+
+    public static HealthCheck[] checks(ArtifactCache cache) {
+        return new HealthCheck[] {database(cache), index(cache), population(cache)};
+    }
+
+    private static HealthCheck database(ArtifactCache cache) {
+        return check("database", () -> {
+            try {
+                return HealthCheckResponse.builder().status(true)
+                        .detail("lastSeq", cache.store().ping())
+                        .build();
+            } catch (RuntimeException e) {
+                return HealthCheckResponse.builder().status(false).detail("error", String.valueOf(e.getMessage())).build();
+            }
+        });
+    }
+
+    private static HealthCheck index(ArtifactCache cache) {
+        return check("index", () -> {
+            boolean sound = !cache.index().needsRebuild();
+            HealthCheckResponse.Builder response = HealthCheckResponse.builder()
+                    .status(sound)
+                    .detail("documents", cache.index().documentCount())
+                    .detail("appliedSeq", cache.index().appliedSeq())
+                    .detail("lag", cache.mirror().lag());
+            if (!sound) {
+                response.detail("error", "the index was missing, corrupt or of another schema; it is being rebuilt from the database");
+            }
+            return response.build();
+        });
+    }
+
+    private static HealthCheck population(ArtifactCache cache) {
+        return check("population", () -> {
+            PopulationStatus status = cache.population().status();
+            boolean ready = status.state() == PopulationStatus.State.DONE || cache.startedInStep();
+            HealthCheckResponse.Builder response = HealthCheckResponse.builder()
+                    .status(ready && status.state() != PopulationStatus.State.FAILED)
+                    .detail("state", status.state().name().toLowerCase(Locale.ROOT))
+                    .detail("collections", status.collectionsDone() + "/" + status.collectionsTotal())
+                    .detail("artifacts", status.artifactsDone())
+                    .detail("startedInStep", cache.startedInStep());
+            if (status.failure() != null) {
+                response.detail("failure", status.failure());
+            }
+            return response.build();
+        });
+    }
+
+    private static HealthCheck check(String name, Supplier<HealthCheckResponse> call) {
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public HealthCheckType type() {
+                return HealthCheckType.READINESS;
+            }
+
+            @Override
+            public HealthCheckResponse call() {
+                return call.get();
+            }
+        };
+    }
+}
