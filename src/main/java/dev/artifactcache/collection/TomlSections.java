@@ -28,13 +28,6 @@ final class TomlSections {
     record Section(int start, int end, int line, Header header) {
     }
 
-    private static final int CODE = 0;
-    private static final int COMMENT = 1;
-    private static final int BASIC = 2;
-    private static final int LITERAL = 3;
-    private static final int MULTILINE_BASIC = 4;
-    private static final int MULTILINE_LITERAL = 5;
-
     private TomlSections() {
     }
 
@@ -43,75 +36,110 @@ final class TomlSections {
         int sectionStart = 0;
         int sectionLine = 1;
         Header sectionHeader = null;
-        int state = CODE;
-        int depth = 0;
-        int line = 1;
-        int n = text.length();
-        int i = 0;
-        boolean lineStart = true;
-        while (i < n) {
-            if (lineStart && state == CODE && depth == 0) {
-                Header header = headerAt(text, i);
+        Lexer lexer = new Lexer(text);
+        while (lexer.hasMore()) {
+            if (lexer.atHeaderPosition()) {
+                Header header = headerAt(text, lexer.position);
                 if (header != null) {
-                    if (i > sectionStart || sectionHeader != null) {
-                        sections.add(new Section(sectionStart, i, sectionLine, sectionHeader));
+                    if (lexer.position > sectionStart || sectionHeader != null) {
+                        sections.add(new Section(sectionStart, lexer.position, sectionLine, sectionHeader));
                     }
-                    sectionStart = i;
-                    sectionLine = line;
+                    sectionStart = lexer.position;
+                    sectionLine = lexer.line;
                     sectionHeader = header;
                 }
             }
-            lineStart = false;
-            char c = text.charAt(i);
+            lexer.advance();
+        }
+        if (text.length() > sectionStart || sectionHeader != null) {
+            sections.add(new Section(sectionStart, text.length(), sectionLine, sectionHeader));
+        }
+        return sections;
+    }
+
+    /** Just enough of TOML's lexical structure to know whether a line start is outside every value. */
+    private static final class Lexer {
+        private static final int CODE = 0;
+        private static final int COMMENT = 1;
+        private static final int BASIC = 2;
+        private static final int LITERAL = 3;
+        private static final int MULTILINE_BASIC = 4;
+        private static final int MULTILINE_LITERAL = 5;
+
+        private final String text;
+        private int position;
+        private int line = 1;
+        private boolean lineStart = true;
+        private int state = CODE;
+        private int depth;
+
+        Lexer(String text) {
+            this.text = text;
+        }
+
+        boolean hasMore() {
+            return position < text.length();
+        }
+
+        /** At the start of a line, outside strings, comments, arrays and inline tables. */
+        boolean atHeaderPosition() {
+            return lineStart && state == CODE && depth == 0;
+        }
+
+        void advance() {
+            char c = text.charAt(position);
+            lineStart = c == '\n';
             if (c == '\n') {
                 line++;
-                lineStart = true;
                 if (state == COMMENT || state == BASIC || state == LITERAL) {
                     state = CODE; // these end at the line end, even when unterminated (tomlj reports that)
                 }
-                i++;
-                continue;
+            } else if (state == CODE) {
+                code(c);
+            } else if (state == BASIC || state == MULTILINE_BASIC) {
+                basic(c);
+            } else if (state == LITERAL || state == MULTILINE_LITERAL) {
+                literal(c);
             }
-            switch (state) {
-                case CODE -> {
-                    if (c == '#') {
-                        state = COMMENT;
-                    } else if (c == '"') {
-                        state = text.startsWith("\"\"\"", i) ? MULTILINE_BASIC : BASIC;
-                        i += state == MULTILINE_BASIC ? 2 : 0;
-                    } else if (c == '\'') {
-                        state = text.startsWith("'''", i) ? MULTILINE_LITERAL : LITERAL;
-                        i += state == MULTILINE_LITERAL ? 2 : 0;
-                    } else if (c == '[' || c == '{') {
-                        depth++;
-                    } else if ((c == ']' || c == '}') && depth > 0) {
-                        depth--;
-                    }
-                }
-                case BASIC, MULTILINE_BASIC -> {
-                    if (c == '\\' && i + 1 < n && text.charAt(i + 1) != '\n') {
-                        i++; // skip the escaped character, e.g. \"
-                    } else if (c == '"' && (state == BASIC || text.startsWith("\"\"\"", i))) {
-                        i += state == BASIC ? 0 : 2;
-                        state = CODE;
-                    }
-                }
-                case LITERAL, MULTILINE_LITERAL -> {
-                    if (c == '\'' && (state == LITERAL || text.startsWith("'''", i))) {
-                        i += state == LITERAL ? 0 : 2;
-                        state = CODE;
-                    }
-                }
-                default -> {
-                    // COMMENT: nothing inside a comment matters
-                }
+            position++;
+        }
+
+        private void code(char c) {
+            if (c == '#') {
+                state = COMMENT;
+            } else if (c == '"') {
+                state = opens("\"\"\"") ? MULTILINE_BASIC : BASIC;
+            } else if (c == '\'') {
+                state = opens("\'\'\'") ? MULTILINE_LITERAL : LITERAL;
+            } else if (c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
             }
-            i++;
         }
-        if (n > sectionStart || sectionHeader != null) {
-            sections.add(new Section(sectionStart, n, sectionLine, sectionHeader));
+
+        private void basic(char c) {
+            if (c == '\\' && position + 1 < text.length() && text.charAt(position + 1) != '\n') {
+                position++; // skip the escaped character, e.g. \"
+            } else if (c == '"' && (state == BASIC || opens("\"\"\""))) {
+                state = CODE;
+            }
         }
-        return sections;
+
+        private void literal(char c) {
+            if (c == '\'' && (state == LITERAL || opens("\'\'\'"))) {
+                state = CODE;
+            }
+        }
+
+        /** Whether a triple quote starts here; if so, steps over its first two characters. */
+        private boolean opens(String triple) {
+            if (text.startsWith(triple, position)) {
+                position += 2;
+                return true;
+            }
+            return false;
+        }
     }
 
     /** The header on the line starting at {@code from}, or null when the line is not a (valid) header. */
