@@ -10,8 +10,8 @@ import java.util.Map;
 /** Turns the manifest's {@code [[artifacts]]} tables into entries, or problems when their identity is unusable. */
 final class ArtifactTables {
 
-    /** One {@code [[artifacts]]} element (normally a table) and the line of its header. */
-    record Positioned(Object value, int line) {
+    /** What one {@code [[artifacts]]} element became: an entry, or the problem that prevents one. */
+    record Item(ManifestEntry entry, EntryProblem problem) {
     }
 
     record Result(List<ManifestEntry> entries, List<EntryProblem> problems) {
@@ -20,31 +20,43 @@ final class ArtifactTables {
     private ArtifactTables() {
     }
 
-    static Result entries(List<Positioned> tables, LockFile lock) {
-        List<ManifestEntry> entries = new ArrayList<>(tables.size());
+    /**
+     * Reads one {@code [[artifacts]]} element (normally a table) merged with its lock entry.
+     *
+     * @param index the element's position in the array, from 0, for labels
+     * @param line  the file line of its header
+     */
+    static Item read(Object value, int index, int line, LockFile lock) {
+        String where = ManifestReader.MANIFEST_FILE + " line " + line + ": ";
+        if (!(value instanceof TomlTable table)) {
+            return new Item(null, new EntryProblem("artifacts[" + index + "]", where + "artifacts[" + index + "] is not a table"));
+        }
+        Identity identity = identity(table, index, where);
+        if (identity.problem() != null) {
+            return new Item(null, identity.problem());
+        }
+        ArtifactId id = identity.id();
+        return new Item(entry(table, id, line, lock.find(id.name(), id.type())), null);
+    }
+
+    /** The entries in manifest order, the first of each id winning, and the problems. */
+    static Result collect(List<Item> items) {
+        List<ManifestEntry> entries = new ArrayList<>(items.size());
         List<EntryProblem> problems = new ArrayList<>();
-        Map<ArtifactId, ManifestEntry> seen = HashMap.newHashMap(tables.size());
-        for (int index = 0; index < tables.size(); index++) {
-            Positioned positioned = tables.get(index);
-            String where = ManifestReader.MANIFEST_FILE + " line " + positioned.line() + ": ";
-            if (!(positioned.value() instanceof TomlTable table)) {
-                problems.add(new EntryProblem("artifacts[" + index + "]", where + "artifacts[" + index + "] is not a table"));
+        Map<ArtifactId, ManifestEntry> seen = HashMap.newHashMap(items.size());
+        for (Item item : items) {
+            if (item.problem() != null) {
+                problems.add(item.problem());
                 continue;
             }
-            Identity identity = identity(table, index, where);
-            if (identity.problem() != null) {
-                problems.add(identity.problem());
-                continue;
+            ManifestEntry entry = item.entry();
+            ManifestEntry first = seen.putIfAbsent(entry.id(), entry);
+            if (first == null) {
+                entries.add(entry);
+            } else {
+                problems.add(new EntryProblem(entry.id().toString(), ManifestReader.MANIFEST_FILE + " line " + entry.line()
+                        + ": duplicate artifact " + entry.id() + "; the entry at line " + first.line() + " is used"));
             }
-            ArtifactId id = identity.id();
-            ManifestEntry first = seen.get(id);
-            if (first != null) {
-                problems.add(new EntryProblem(id.toString(), where + "duplicate artifact " + id + "; the entry at line " + first.line() + " is used"));
-                continue;
-            }
-            ManifestEntry entry = entry(table, id, positioned.line(), lock.find(id.name(), id.type()));
-            seen.put(id, entry);
-            entries.add(entry);
         }
         return new Result(entries, problems);
     }

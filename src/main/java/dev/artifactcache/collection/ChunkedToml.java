@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Parses a TOML text whose bulk is a long run of similar tables ({@code [[artifacts]]},
@@ -34,12 +36,22 @@ final class ChunkedToml {
         boolean continues(Header groupHeader, Header header);
     }
 
-    /** One parsed group, as its own document, and the line of its header. */
-    record Group(TomlTable table, int line) {
+    /**
+     * Turns one parsed group into the value the caller keeps. It runs right after the group is
+     * parsed (possibly on another thread), so the parse result never outlives it: holding
+     * 100,000 parse results at once costs more in GC than the parsing itself.
+     */
+    interface GroupReader<T> {
+        /**
+         * @param table the group as its own document
+         * @param index the group's position among the groups, from 0
+         * @param line  the file line of the group's header
+         */
+        T read(TomlTable table, int index, int line);
     }
 
-    /** The rest of the document and the groups, in file order. */
-    record Parsed(TomlTable rest, List<Group> groups) {
+    /** The rest of the document and what the reader made of each group, in file order. */
+    record Parsed<T>(TomlTable rest, List<T> groups) {
     }
 
     /** A TOML syntax or structure error, with its line and column in the whole file. */
@@ -62,7 +74,7 @@ final class ChunkedToml {
     private ChunkedToml() {
     }
 
-    static Parsed parse(String text, Grouping grouping) throws SyntaxError {
+    static <T> Parsed<T> parse(String text, Grouping grouping, GroupReader<T> reader) throws SyntaxError {
         List<Chunk> groups = new ArrayList<>();
         Chunk rest = new Chunk(text);
         Chunk current = null;
@@ -79,12 +91,16 @@ final class ChunkedToml {
                 rest.add(section);
             }
         }
+        rest.parse();
+        List<Integer> indexes = IntStream.range(0, groups.size()).boxed().toList();
+        List<T> values = (groups.size() >= PARALLEL_FROM ? indexes.parallelStream() : indexes.stream())
+                .map(i -> groups.get(i).read(reader, i))
+                .toList();
         List<Chunk> all = new ArrayList<>(groups.size() + 1);
         all.add(rest);
         all.addAll(groups);
-        (all.size() >= PARALLEL_FROM ? all.parallelStream() : all.stream()).forEach(Chunk::parse);
         firstError(all);
-        return new Parsed(rest.result, groups.stream().map(g -> new Group(g.result, g.firstLine())).toList());
+        return new Parsed<>(rest.result, values);
     }
 
     /** The plain tomlj parse of the whole text, for documents {@link #parse} cannot split safely. */
@@ -98,8 +114,8 @@ final class ChunkedToml {
 
     private static void firstError(List<Chunk> chunks) throws SyntaxError {
         SyntaxError first = chunks.stream()
-                .filter(chunk -> chunk.result.hasErrors())
-                .map(chunk -> chunk.error(chunk.result.errors().getFirst()))
+                .map(chunk -> chunk.error)
+                .filter(Objects::nonNull)
                 .min(Comparator.<SyntaxError>comparingInt(e -> e.line).thenComparingInt(e -> e.column))
                 .orElse(null);
         if (first != null) {
@@ -113,6 +129,7 @@ final class ChunkedToml {
         private final Header header;
         private final List<Section> sections = new ArrayList<>();
         private TomlParseResult result;
+        private SyntaxError error;
 
         Chunk(String text) {
             this(text, null);
@@ -133,6 +150,19 @@ final class ChunkedToml {
 
         void parse() {
             result = Toml.parse(source(), OPTIONS);
+            if (result.hasErrors()) {
+                error = error(result.errors().getFirst());
+            }
+        }
+
+        /** Parses this group and hands it to the reader; keeps only the reader's value (null after an error). */
+        <T> T read(GroupReader<T> reader, int index) {
+            TomlParseResult parsed = Toml.parse(source(), OPTIONS);
+            if (parsed.hasErrors()) {
+                error = error(parsed.errors().getFirst());
+                return null;
+            }
+            return reader.read(parsed, index, firstLine());
         }
 
         private String source() {
@@ -184,7 +214,7 @@ final class ChunkedToml {
             return section.end() > section.start() && text.charAt(section.end() - 1) != '\n' ? count + 1 : count;
         }
 
-        SyntaxError error(TomlParseError error) {
+        private SyntaxError error(TomlParseError error) {
             // tomlj names other lines in some messages ("t previously defined at line 2"): map those too.
             Matcher lines = LINE_IN_MESSAGE.matcher(error.getMessage());
             String message = lines.replaceAll(m -> Integer.toString(fileLine(Integer.parseInt(m.group(1)))));

@@ -3,7 +3,6 @@ package dev.artifactcache.collection;
 import org.junit.jupiter.api.Test;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlTable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +27,15 @@ class ChunkedTomlTest {
 
     @Test
     void groupsHoldTheSameTablesAsTheWholeDocument() throws Exception {
-        String text = generated(new Random(42), 300);
+        String text = generated(new Random(42), 1200); // above the parallel threshold
 
-        ChunkedToml.Parsed parsed = ChunkedToml.parse(text, ARTIFACTS);
+        ChunkedToml.Parsed<String> parsed = ChunkedToml.parse(text, ARTIFACTS,
+                (group, index, line) -> index + "@" + line + " " + group.getArray("artifacts").getTable(0).toJson());
         TomlArray whole = Toml.parse(text).getArray("artifacts");
 
         assertEquals(whole.size(), parsed.groups().size());
         for (int i = 0; i < whole.size(); i++) {
-            TomlTable expected = whole.getTable(i);
-            TomlTable actual = parsed.groups().get(i).table().getArray("artifacts").getTable(0);
-            assertEquals(expected.toJson(), actual.toJson(), "artifact " + i);
-            assertEquals(whole.inputPositionOf(i).line(), parsed.groups().get(i).line(), "line of artifact " + i);
+            assertEquals(i + "@" + whole.inputPositionOf(i).line() + " " + whole.getTable(i).toJson(), parsed.groups().get(i), "artifact " + i);
         }
         assertEquals(Toml.parse(text).getTable("collection").toJson(), parsed.rest().getTable("collection").toJson());
         assertEquals(2, parsed.rest().getArray("groups").size(), "the rest is one document, in file order");

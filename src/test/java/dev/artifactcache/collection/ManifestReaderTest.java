@@ -157,7 +157,9 @@ class ManifestReaderTest {
     @Test
     void aLockEntryDefinedTwiceMakesTheLockInvalid() throws Exception {
         String entry = "[lock.entries.\"a::skill\"]\nresolved_sha = \"abc\"\n";
-        assertThrows(ChunkedToml.SyntaxError.class, () -> LockFile.parse(entry + entry));
+        ChunkedToml.SyntaxError error = assertThrows(ChunkedToml.SyntaxError.class, () -> LockFile.parse(entry + entry));
+        assertEquals(3, error.line);
+        assertEquals("lock entry \"a::skill\" is defined twice", error.getMessage());
         assertEquals(1, LockFile.parse(entry).size());
     }
 
