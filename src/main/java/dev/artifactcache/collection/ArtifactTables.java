@@ -1,7 +1,5 @@
 package dev.artifactcache.collection;
 
-import org.tomlj.TomlTable;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +26,11 @@ final class ArtifactTables {
      */
     static Item read(Object value, int index, int line, LockFile lock) {
         String where = ManifestReader.MANIFEST_FILE + " line " + line + ": ";
-        if (!(value instanceof TomlTable table)) {
+        if (!(value instanceof Map<?, ?> map)) {
             return new Item(null, new EntryProblem("artifacts[" + index + "]", where + "artifacts[" + index + "] is not a table"));
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> table = (Map<String, Object>) map; // TOML keys are always strings
         Identity identity = identity(table, index, where);
         if (identity.problem() != null) {
             return new Item(null, identity.problem());
@@ -65,9 +65,9 @@ final class ArtifactTables {
     private record Identity(ArtifactId id, EntryProblem problem) {
     }
 
-    private static Identity identity(TomlTable table, int index, String where) {
-        Object name = table.get(List.of("name"));
-        Object type = table.get(List.of("type"));
+    private static Identity identity(Map<String, Object> table, int index, String where) {
+        Object name = table.get("name");
+        Object type = table.get("type");
         List<String> wrong = new ArrayList<>(2);
         if (name == null) {
             wrong.add("artifact has no name");
@@ -99,7 +99,7 @@ final class ArtifactTables {
         return new Identity(null, new EntryProblem(label, where + String.join("; ", wrong)));
     }
 
-    private static ManifestEntry entry(TomlTable table, ArtifactId id, int line, LockFile.Entry lock) {
+    private static ManifestEntry entry(Map<String, Object> table, ArtifactId id, int line, LockFile.Entry lock) {
         String upstream = TomlFields.text(table, "upstream");
         String resolvedSha = TomlFields.text(table, "resolved_sha");
         String resolvedVersion = TomlFields.text(table, "resolved_version");
@@ -117,22 +117,23 @@ final class ArtifactTables {
                 resolvedSha,
                 resolvedVersion,
                 TomlFields.timestamp(table, "added"),
-                TagLists.of(TomlFields.listOrText(table, "tags")),
+                TagLists.of(table.get("tags")),
                 metadata(table));
     }
 
-    private static MetadataValues metadata(TomlTable table) {
-        if (!table.isTable(List.of("metadata"))) {
+    @SuppressWarnings("unchecked")
+    private static MetadataValues metadata(Map<String, Object> table) {
+        if (!(table.get("metadata") instanceof Map<?, ?> map)) {
             return MetadataValues.EMPTY;
         }
-        TomlTable metadata = table.getTable(List.of("metadata"));
+        Map<String, Object> metadata = (Map<String, Object>) map;
         return new MetadataValues(
                 TomlFields.text(metadata, "title"),
                 TomlFields.text(metadata, "description"),
                 TomlFields.text(metadata, "author"),
                 TomlFields.text(metadata, "license"),
                 TomlFields.text(metadata, "version"),
-                TagLists.of(TomlFields.listOrText(metadata, "tags")),
-                ToolNames.of(TomlFields.listOrText(metadata, "tools")));
+                TagLists.of(metadata.get("tags")),
+                ToolNames.of(metadata.get("tools")));
     }
 }

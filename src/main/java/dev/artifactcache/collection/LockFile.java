@@ -1,7 +1,6 @@
 package dev.artifactcache.collection;
 
 import dev.artifactcache.collection.TomlSections.Header;
-import org.tomlj.TomlTable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,16 +98,17 @@ final class LockFile {
     }
 
     /** The entries under [lock.entries] in one document. */
-    private static Map<String, Entry> entries(TomlTable document) {
-        if (!document.isTable(ENTRIES)) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Entry> entries(Map<String, Object> document) {
+        if (!(document.get("lock") instanceof Map<?, ?> lock) || !(lock.get("entries") instanceof Map<?, ?> table)) {
             return Map.of();
         }
-        TomlTable table = document.getTable(ENTRIES);
         Map<String, Entry> entries = HashMap.newHashMap(table.size());
-        for (String key : table.keySet()) {
-            if (table.isTable(List.of(key))) {
-                TomlTable values = table.getTable(List.of(key));
-                entries.put(key, new Entry(TomlFields.text(values, "upstream"), TomlFields.text(values, "resolved_sha"), TomlFields.text(values, "resolved_version")));
+        for (Map.Entry<?, ?> entry : table.entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> values) {
+                Map<String, Object> fields = (Map<String, Object>) values;
+                entries.put((String) entry.getKey(), new Entry(TomlFields.text(fields, "upstream"),
+                        TomlFields.text(fields, "resolved_sha"), TomlFields.text(fields, "resolved_version")));
             }
         }
         return entries;

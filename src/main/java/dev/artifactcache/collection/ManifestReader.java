@@ -66,8 +66,8 @@ public final class ManifestReader {
     private static List<ArtifactTables.Item> artifacts(Path file, String text, LockFile lock) throws ManifestException {
         try {
             ChunkedToml.Parsed<ArtifactTables.Item> parsed = ChunkedToml.parse(text, ONE_ARTIFACT_PER_GROUP,
-                    (group, index, line) -> ArtifactTables.read(group.getArray(List.of(ARTIFACTS)).get(0), index, line, lock));
-            if (!parsed.rest().contains(List.of(ARTIFACTS))) {
+                    (group, index, line) -> ArtifactTables.read(((List<?>) group.get(ARTIFACTS)).getFirst(), index, line, lock));
+            if (!parsed.rest().containsKey(ARTIFACTS)) {
                 return parsed.groups();
             }
             // "artifacts = []" or an inline array, or sub-tables out of place: rare, small files.
@@ -80,11 +80,11 @@ public final class ManifestReader {
     private static List<ArtifactTables.Item> fromWholeDocument(TomlTable document, LockFile lock) {
         Object value = document.get(List.of(ARTIFACTS));
         if (!(value instanceof TomlArray array)) {
-            return List.of(ArtifactTables.read(value, 0, document.inputPositionOf(List.of(ARTIFACTS)).line(), lock));
+            return List.of(ArtifactTables.read(PlainToml.value(value), 0, document.inputPositionOf(List.of(ARTIFACTS)).line(), lock));
         }
         List<ArtifactTables.Item> items = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            items.add(ArtifactTables.read(array.get(i), i, array.inputPositionOf(i).line(), lock));
+            items.add(ArtifactTables.read(PlainToml.value(array.get(i)), i, array.inputPositionOf(i).line(), lock));
         }
         return items;
     }

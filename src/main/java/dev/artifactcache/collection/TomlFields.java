@@ -1,8 +1,5 @@
 package dev.artifactcache.collection;
 
-import org.tomlj.TomlArray;
-import org.tomlj.TomlTable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.util.List;
+import java.util.Map;
 
 /** Reads the values of a manifest or lock table the lenient way formats.md asks for. */
 final class TomlFields {
@@ -22,8 +19,8 @@ final class TomlFields {
      * A scalar as trimmed text, or null when missing, blank, or an array or table. Numbers and
      * booleans become their TOML spelling, so {@code version = 2} still gives a version.
      */
-    static String text(TomlTable table, String key) {
-        return scalarText(table.get(List.of(key)));
+    static String text(Map<String, Object> table, String key) {
+        return scalarText(table.get(key));
     }
 
     static String scalarText(Object value) {
@@ -37,19 +34,14 @@ final class TomlFields {
         return null;
     }
 
-    /** An array as a plain list, a string as itself, anything else null (for {@link TagLists} and {@link ToolNames}). */
-    static Object listOrText(TomlTable table, String key) {
-        Object value = table.get(List.of(key));
-        return value instanceof TomlArray array ? array.toList() : value;
-    }
 
     /**
      * A timestamp: SkillMeat writes naive ISO strings meaning UTC ({@code "2026-01-15T10:30:00.123456"});
      * a hand-edited file may hold an unquoted TOML date-time, a zoned string, or a date. Anything
      * else is null: a bad timestamp must not cost the artifact its row.
      */
-    static Instant timestamp(TomlTable table, String key) {
-        Object value = table.get(List.of(key));
+    static Instant timestamp(Map<String, Object> table, String key) {
+        Object value = table.get(key);
         return switch (value) {
             case LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
             case OffsetDateTime offset -> offset.toInstant();

@@ -15,8 +15,14 @@ import java.util.List;
  */
 final class TomlSections {
 
-    /** A table header: its key path and whether it is an array-of-tables header {@code [[...]]}. */
-    record Header(List<String> key, boolean arrayOfTables) {
+    /**
+     * A table header.
+     *
+     * @param key           its key path
+     * @param arrayOfTables whether it is an array-of-tables header {@code [[...]]}
+     * @param end           char offset just after its closing bracket(s)
+     */
+    record Header(List<String> key, boolean arrayOfTables, int end) {
     }
 
     /**
@@ -160,7 +166,7 @@ final class TomlSections {
             return null;
         }
         List<String> key = dottedKey(text, keyStart, keyEnd);
-        return key == null ? null : new Header(key, array);
+        return key == null ? null : new Header(key, array, keyEnd + (array ? 2 : 1));
     }
 
     /**
