@@ -372,6 +372,19 @@ class ArtifactReaderTest {
     }
 
     @Test
+    void aPathToSomethingOtherThanAFileFailsInsteadOfBlocking() throws Exception {
+        TestCollection collection = new TestCollection(temp).manifest(TestCollection.artifact("command", "pipe", "commands/pipe.md", ""));
+        Files.createDirectories(collection.folder.resolve("commands"));
+        Process mkfifo = new ProcessBuilder("mkfifo", collection.folder.resolve("commands/pipe.md").toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+
+        ArtifactMetadata metadata = collection.artifact("command:pipe");
+
+        assertTrue(metadata.failed());
+        assertEquals("commands/pipe.md: not a regular file; not read", metadata.syncError());
+    }
+
+    @Test
     void aFileOver4MibFailsNamingTheFileAndItsSize() throws Exception {
         TestCollection collection = new TestCollection(temp).manifest(TestCollection.artifact("skill", "big", "skills/big", ""));
         Path file = collection.folder.resolve("skills/big/SKILL.md");
