@@ -52,6 +52,10 @@ final class TomlFields {
     }
 
     static Instant parseTimestamp(String text) {
+        Instant canonical = canonicalTimestamp(text);
+        if (canonical != null) {
+            return canonical;
+        }
         // Python's str(datetime) puts a space between date and time; isoformat() a 'T'.
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
@@ -65,6 +69,50 @@ final class TomlFields {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.f...]} read by position, the form SkillMeat writes for every
+     * artifact: DateTimeFormatter costs more than the rest of the entry. Null for any other form.
+     */
+    private static Instant canonicalTimestamp(String text) {
+        int length = text.length();
+        if (length < 19 || length == 20 || length > 29 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || (length > 19 && text.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = length > 19 ? digits(text, 20, length) : 0;
+        if ((year | month | day | hour | minute | second | fraction) < 0) {
+            return null;
+        }
+        int nanos = fraction;
+        for (int digits = Math.max(0, length - 20); digits < 9 && length > 19; digits++) {
+            nanos *= 10; // ".5" is 500,000,000 ns
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null; // e.g. month 13: the general parser says the same
+        }
+    }
+
+    /** The decimal number in [from, to), or -1 when a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static boolean hasZone(String iso) {

@@ -191,13 +191,13 @@ final class TomlSubsetParser {
     }
 
     private Object bool() {
-        for (String word : List.of("true", "false")) {
-            if (text.startsWith(word, pos) && !isBareKeyChar(charAt(pos + word.length()))) {
-                pos += word.length();
-                return Boolean.valueOf(word);
-            }
+        boolean value = peek() == 't';
+        String word = value ? "true" : "false";
+        if (!text.startsWith(word, pos) || isBareKeyChar(charAt(pos + word.length()))) {
+            return BEYOND;
         }
-        return BEYOND;
+        pos += word.length();
+        return value;
     }
 
     /** Plain decimal integers and decimals; exponents, hex, octal, underscores, inf, nan and dates are left to tomlj. */
