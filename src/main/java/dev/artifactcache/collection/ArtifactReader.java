@@ -45,7 +45,7 @@ public final class ArtifactReader {
             messages.addFirst(e.getMessage());
         } catch (RuntimeException e) {
             // A bug in a parser must cost one artifact, not the whole population.
-            messages.addFirst(entry.path() + ": unexpected error while reading (" + e + ")");
+            messages.addFirst(entry.id() + ": unexpected error while reading " + entry.path() + " (" + e + ")");
         }
         return merge(manifest, entry, origin, MetadataValues.EMPTY, null, null, messages, true);
     }

@@ -1,7 +1,5 @@
 package dev.artifactcache.collection;
 
-import org.tomlj.TomlTable;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +8,8 @@ import java.util.Map;
 /** Turns the manifest's {@code [[artifacts]]} tables into entries, or problems when their identity is unusable. */
 final class ArtifactTables {
 
-    /** One {@code [[artifacts]]} element (normally a table) and the line of its header. */
-    record Positioned(Object value, int line) {
+    /** What one {@code [[artifacts]]} element became: an entry, or the problem that prevents one. */
+    record Item(ManifestEntry entry, EntryProblem problem) {
     }
 
     record Result(List<ManifestEntry> entries, List<EntryProblem> problems) {
@@ -20,31 +18,45 @@ final class ArtifactTables {
     private ArtifactTables() {
     }
 
-    static Result entries(List<Positioned> tables, LockFile lock) {
-        List<ManifestEntry> entries = new ArrayList<>(tables.size());
+    /**
+     * Reads one {@code [[artifacts]]} element (normally a table) merged with its lock entry.
+     *
+     * @param index the element's position in the array, from 0, for labels
+     * @param line  the file line of its header
+     */
+    static Item read(Object value, int index, int line, LockFile lock) {
+        String where = ManifestReader.MANIFEST_FILE + " line " + line + ": ";
+        if (!(value instanceof Map<?, ?> map)) {
+            return new Item(null, new EntryProblem("artifacts[" + index + "]", where + "artifacts[" + index + "] is not a table"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> table = (Map<String, Object>) map; // TOML keys are always strings
+        Identity identity = identity(table, index, where);
+        if (identity.problem() != null) {
+            return new Item(null, identity.problem());
+        }
+        ArtifactId id = identity.id();
+        return new Item(entry(table, id, line, lock.find(id.name(), id.type())), null);
+    }
+
+    /** The entries in manifest order, the first of each id winning, and the problems. */
+    static Result collect(List<Item> items) {
+        List<ManifestEntry> entries = new ArrayList<>(items.size());
         List<EntryProblem> problems = new ArrayList<>();
-        Map<ArtifactId, ManifestEntry> seen = HashMap.newHashMap(tables.size());
-        for (int index = 0; index < tables.size(); index++) {
-            Positioned positioned = tables.get(index);
-            String where = ManifestReader.MANIFEST_FILE + " line " + positioned.line() + ": ";
-            if (!(positioned.value() instanceof TomlTable table)) {
-                problems.add(new EntryProblem("artifacts[" + index + "]", where + "artifacts[" + index + "] is not a table"));
+        Map<ArtifactId, ManifestEntry> seen = HashMap.newHashMap(items.size());
+        for (Item item : items) {
+            if (item.problem() != null) {
+                problems.add(item.problem());
                 continue;
             }
-            Identity identity = identity(table, index, where);
-            if (identity.problem() != null) {
-                problems.add(identity.problem());
-                continue;
+            ManifestEntry entry = item.entry();
+            ManifestEntry first = seen.putIfAbsent(entry.id(), entry);
+            if (first == null) {
+                entries.add(entry);
+            } else {
+                problems.add(new EntryProblem(entry.id().toString(), ManifestReader.MANIFEST_FILE + " line " + entry.line()
+                        + ": duplicate artifact " + entry.id() + "; the entry at line " + first.line() + " is used"));
             }
-            ArtifactId id = identity.id();
-            ManifestEntry first = seen.get(id);
-            if (first != null) {
-                problems.add(new EntryProblem(id.toString(), where + "duplicate artifact " + id + "; the entry at line " + first.line() + " is used"));
-                continue;
-            }
-            ManifestEntry entry = entry(table, id, positioned.line(), lock.find(id.name(), id.type()));
-            seen.put(id, entry);
-            entries.add(entry);
         }
         return new Result(entries, problems);
     }
@@ -53,9 +65,9 @@ final class ArtifactTables {
     private record Identity(ArtifactId id, EntryProblem problem) {
     }
 
-    private static Identity identity(TomlTable table, int index, String where) {
-        Object name = table.get(List.of("name"));
-        Object type = table.get(List.of("type"));
+    private static Identity identity(Map<String, Object> table, int index, String where) {
+        Object name = table.get("name");
+        Object type = table.get("type");
         List<String> wrong = new ArrayList<>(2);
         if (name == null) {
             wrong.add("artifact has no name");
@@ -87,7 +99,7 @@ final class ArtifactTables {
         return new Identity(null, new EntryProblem(label, where + String.join("; ", wrong)));
     }
 
-    private static ManifestEntry entry(TomlTable table, ArtifactId id, int line, LockFile.Entry lock) {
+    private static ManifestEntry entry(Map<String, Object> table, ArtifactId id, int line, LockFile.Entry lock) {
         String upstream = TomlFields.text(table, "upstream");
         String resolvedSha = TomlFields.text(table, "resolved_sha");
         String resolvedVersion = TomlFields.text(table, "resolved_version");
@@ -105,22 +117,23 @@ final class ArtifactTables {
                 resolvedSha,
                 resolvedVersion,
                 TomlFields.timestamp(table, "added"),
-                TagLists.of(TomlFields.listOrText(table, "tags")),
+                TagLists.of(table.get("tags")),
                 metadata(table));
     }
 
-    private static MetadataValues metadata(TomlTable table) {
-        if (!table.isTable(List.of("metadata"))) {
+    @SuppressWarnings("unchecked")
+    private static MetadataValues metadata(Map<String, Object> table) {
+        if (!(table.get("metadata") instanceof Map<?, ?> map)) {
             return MetadataValues.EMPTY;
         }
-        TomlTable metadata = table.getTable(List.of("metadata"));
+        Map<String, Object> metadata = (Map<String, Object>) map;
         return new MetadataValues(
                 TomlFields.text(metadata, "title"),
                 TomlFields.text(metadata, "description"),
                 TomlFields.text(metadata, "author"),
                 TomlFields.text(metadata, "license"),
                 TomlFields.text(metadata, "version"),
-                TagLists.of(TomlFields.listOrText(metadata, "tags")),
-                ToolNames.of(TomlFields.listOrText(metadata, "tools")));
+                TagLists.of(metadata.get("tags")),
+                ToolNames.of(metadata.get("tools")));
     }
 }

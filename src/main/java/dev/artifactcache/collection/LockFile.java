@@ -1,7 +1,6 @@
 package dev.artifactcache.collection;
 
 import dev.artifactcache.collection.TomlSections.Header;
-import org.tomlj.TomlTable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,30 +75,42 @@ final class LockFile {
     }
 
     static LockFile parse(String text) throws ChunkedToml.SyntaxError {
-        ChunkedToml.Parsed parsed = ChunkedToml.parse(text, ONE_ENTRY_PER_GROUP);
+        ChunkedToml.Parsed<Located> parsed = ChunkedToml.parse(text, ONE_ENTRY_PER_GROUP, (group, index, line) -> new Located(entries(group), line));
         Map<String, Entry> entries = HashMap.newHashMap(parsed.groups().size());
-        addAll(parsed.rest(), entries, 1);
-        for (ChunkedToml.Group group : parsed.groups()) {
-            addAll(group.table(), entries, group.line());
+        addAll(new Located(entries(parsed.rest()), 1), entries);
+        for (Located group : parsed.groups()) {
+            addAll(group, entries);
         }
         return new LockFile(Map.copyOf(entries));
     }
 
-    private static void addAll(TomlTable document, Map<String, Entry> entries, int line) throws ChunkedToml.SyntaxError {
-        TomlTable table = document.isTable(ENTRIES) ? document.getTable(ENTRIES) : null;
-        if (table == null) {
-            return;
-        }
-        for (String key : table.keySet()) {
-            if (!table.isTable(List.of(key))) {
-                continue;
-            }
-            TomlTable values = table.getTable(List.of(key));
-            Entry entry = new Entry(TomlFields.text(values, "upstream"), TomlFields.text(values, "resolved_sha"), TomlFields.text(values, "resolved_version"));
-            if (entries.putIfAbsent(key, entry) != null) {
+    /** Entries read from one part of the file, and the line where that part starts. */
+    private record Located(Map<String, Entry> entries, int line) {
+    }
+
+    private static void addAll(Located from, Map<String, Entry> into) throws ChunkedToml.SyntaxError {
+        for (Map.Entry<String, Entry> entry : from.entries().entrySet()) {
+            if (into.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
                 // Parsed as one document, tomlj would reject the second definition: so do we.
-                throw new ChunkedToml.SyntaxError(line, 1, "lock entry \"" + key + "\" is defined twice");
+                throw new ChunkedToml.SyntaxError(from.line(), 1, "lock entry \"" + entry.getKey() + "\" is defined twice");
             }
         }
+    }
+
+    /** The entries under [lock.entries] in one document. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Entry> entries(Map<String, Object> document) {
+        if (!(document.get("lock") instanceof Map<?, ?> lock) || !(lock.get("entries") instanceof Map<?, ?> table)) {
+            return Map.of();
+        }
+        Map<String, Entry> entries = HashMap.newHashMap(table.size());
+        for (Map.Entry<?, ?> entry : table.entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> values) {
+                Map<String, Object> fields = (Map<String, Object>) values;
+                entries.put((String) entry.getKey(), new Entry(TomlFields.text(fields, "upstream"),
+                        TomlFields.text(fields, "resolved_sha"), TomlFields.text(fields, "resolved_version")));
+            }
+        }
+        return entries;
     }
 }

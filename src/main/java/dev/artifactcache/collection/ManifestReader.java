@@ -59,39 +59,35 @@ public final class ManifestReader {
             throw unreadable(file, e);
         }
         String text = readText(file);
-        List<ArtifactTables.Positioned> tables = artifactTables(file, text);
         LockFile lock = LockFile.read(folder.resolve(LockFile.FILE_NAME));
-        ArtifactTables.Result result = ArtifactTables.entries(tables, lock);
+        ArtifactTables.Result result = ArtifactTables.collect(artifacts(file, text, lock));
         return new Manifest(folder.getFileName().toString(), folder, stamp, result.entries(), result.problems());
     }
 
-    private static List<ArtifactTables.Positioned> artifactTables(Path file, String text) throws ManifestException {
+    private static List<ArtifactTables.Item> artifacts(Path file, String text, LockFile lock) throws ManifestException {
         try {
-            ChunkedToml.Parsed parsed = ChunkedToml.parse(text, ONE_ARTIFACT_PER_GROUP);
-            if (!parsed.rest().contains(List.of(ARTIFACTS))) {
-                List<ArtifactTables.Positioned> tables = new ArrayList<>(parsed.groups().size());
-                for (ChunkedToml.Group group : parsed.groups()) {
-                    tables.add(new ArtifactTables.Positioned(group.table().getArray(List.of(ARTIFACTS)).get(0), group.line()));
-                }
-                return tables;
+            ChunkedToml.Parsed<ArtifactTables.Item> parsed = ChunkedToml.parse(text, ONE_ARTIFACT_PER_GROUP,
+                    (group, index, line) -> ArtifactTables.read(((List<?>) group.get(ARTIFACTS)).getFirst(), index, line, lock));
+            if (!parsed.rest().containsKey(ARTIFACTS)) {
+                return parsed.groups();
             }
             // "artifacts = []" or an inline array, or sub-tables out of place: rare, small files.
-            return positioned(ChunkedToml.parseWhole(text));
+            return fromWholeDocument(ChunkedToml.parseWhole(text), lock);
         } catch (ChunkedToml.SyntaxError e) {
             throw new ManifestException(file, file + ": invalid TOML at line " + e.line + ", column " + e.column + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<ArtifactTables.Positioned> positioned(TomlTable document) {
+    private static List<ArtifactTables.Item> fromWholeDocument(TomlTable document, LockFile lock) {
         Object value = document.get(List.of(ARTIFACTS));
         if (!(value instanceof TomlArray array)) {
-            return List.of(new ArtifactTables.Positioned(value, document.inputPositionOf(List.of(ARTIFACTS)).line()));
+            return List.of(ArtifactTables.read(PlainToml.value(value), 0, document.inputPositionOf(List.of(ARTIFACTS)).line(), lock));
         }
-        List<ArtifactTables.Positioned> tables = new ArrayList<>(array.size());
+        List<ArtifactTables.Item> items = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            tables.add(new ArtifactTables.Positioned(array.get(i), array.inputPositionOf(i).line()));
+            items.add(ArtifactTables.read(PlainToml.value(array.get(i)), i, array.inputPositionOf(i).line(), lock));
         }
-        return tables;
+        return items;
     }
 
     private static String readText(Path file) throws ManifestException {

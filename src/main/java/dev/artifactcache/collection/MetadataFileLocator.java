@@ -54,6 +54,7 @@ final class MetadataFileLocator {
         Path real = realPath(target, label, where);
         requireInside(root, real, label);
         if (!Files.isDirectory(real)) {
+            requireRegularFile(real, label);
             return new Located(real, label);
         }
         String file = fileInFolder(real, entry.id().type(), label);
@@ -83,6 +84,13 @@ final class MetadataFileLocator {
             throw new MetadataFileException(label + ": not found" + where);
         } catch (IOException e) {
             throw new MetadataFileException(label + ": cannot be read (" + e + ")");
+        }
+    }
+
+    /** A FIFO or device would block or never end: only plain files are read. */
+    private static void requireRegularFile(Path real, String label) throws MetadataFileException {
+        if (!Files.isRegularFile(real)) {
+            throw new MetadataFileException(label + ": not a regular file; not read");
         }
     }
 

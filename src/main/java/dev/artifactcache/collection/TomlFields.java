@@ -1,8 +1,5 @@
 package dev.artifactcache.collection;
 
-import org.tomlj.TomlArray;
-import org.tomlj.TomlTable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.util.List;
+import java.util.Map;
 
 /** Reads the values of a manifest or lock table the lenient way formats.md asks for. */
 final class TomlFields {
@@ -22,8 +19,8 @@ final class TomlFields {
      * A scalar as trimmed text, or null when missing, blank, or an array or table. Numbers and
      * booleans become their TOML spelling, so {@code version = 2} still gives a version.
      */
-    static String text(TomlTable table, String key) {
-        return scalarText(table.get(List.of(key)));
+    static String text(Map<String, Object> table, String key) {
+        return scalarText(table.get(key));
     }
 
     static String scalarText(Object value) {
@@ -37,19 +34,14 @@ final class TomlFields {
         return null;
     }
 
-    /** An array as a plain list, a string as itself, anything else null (for {@link TagLists} and {@link ToolNames}). */
-    static Object listOrText(TomlTable table, String key) {
-        Object value = table.get(List.of(key));
-        return value instanceof TomlArray array ? array.toList() : value;
-    }
 
     /**
      * A timestamp: SkillMeat writes naive ISO strings meaning UTC ({@code "2026-01-15T10:30:00.123456"});
      * a hand-edited file may hold an unquoted TOML date-time, a zoned string, or a date. Anything
      * else is null: a bad timestamp must not cost the artifact its row.
      */
-    static Instant timestamp(TomlTable table, String key) {
-        Object value = table.get(List.of(key));
+    static Instant timestamp(Map<String, Object> table, String key) {
+        Object value = table.get(key);
         return switch (value) {
             case LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
             case OffsetDateTime offset -> offset.toInstant();
@@ -60,6 +52,10 @@ final class TomlFields {
     }
 
     static Instant parseTimestamp(String text) {
+        Instant canonical = canonicalTimestamp(text);
+        if (canonical != null) {
+            return canonical;
+        }
         // Python's str(datetime) puts a space between date and time; isoformat() a 'T'.
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         try {
@@ -73,6 +69,50 @@ final class TomlFields {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.f...]} read by position, the form SkillMeat writes for every
+     * artifact: DateTimeFormatter costs more than the rest of the entry. Null for any other form.
+     */
+    private static Instant canonicalTimestamp(String text) {
+        int length = text.length();
+        if (length < 19 || length == 20 || length > 29 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || (length > 19 && text.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = length > 19 ? digits(text, 20, length) : 0;
+        if ((year | month | day | hour | minute | second | fraction) < 0) {
+            return null;
+        }
+        int nanos = fraction;
+        for (int digits = Math.max(0, length - 20); digits < 9 && length > 19; digits++) {
+            nanos *= 10; // ".5" is 500,000,000 ns
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null; // e.g. month 13: the general parser says the same
+        }
+    }
+
+    /** The decimal number in [from, to), or -1 when a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static boolean hasZone(String iso) {

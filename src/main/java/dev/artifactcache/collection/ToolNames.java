@@ -2,7 +2,6 @@ package dev.artifactcache.collection;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -101,9 +100,9 @@ final class ToolNames {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c != '-' && c != '_') {
-                key.append(c);
+                key.append(c < 0x80 ? (char) (c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0)) : Character.toLowerCase(c));
             }
         }
-        return key.toString().toLowerCase(Locale.ROOT);
+        return key.toString();
     }
 }
