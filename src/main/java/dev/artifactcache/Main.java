@@ -1,6 +1,7 @@
 package dev.artifactcache;
 
 import dev.artifactcache.http.CacheHealth;
+import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import io.helidon.config.Config;
@@ -76,5 +77,6 @@ public final class Main {
     static void routing(HttpRouting.Builder routing, ArtifactCache cache) {
         ErrorResponses.register(routing);
         routing.register("/api/v1", new CollectionRoutes(cache));
+        routing.register(new CollectionPage());
     }
 }
