@@ -120,7 +120,9 @@ export function typeTabs(typeCounts, selected, onSelect) {
       const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
       if (!step) return;
       event.preventDefault();
-      onSelect(entries[(index + step + entries.length) % entries.length][0]);
+      const next = entries[(index + step + entries.length) % entries.length][0];
+      onSelect(next);
+      document.querySelector(`[data-focus-key="type:${next}"]`)?.focus();
     },
   }, label, count(n)));
 }

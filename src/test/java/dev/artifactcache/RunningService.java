@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -43,9 +44,16 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(Path home, Path data, MutableClock clock) {
+        return start(home, data, clock, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, MutableClock)}, with more environment, e.g. {@code ARTIFACT_CACHE_TOKEN}. */
+    public static RunningService start(Path home, Path data, MutableClock clock, Map<String, String> environment) {
         Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1")));
-        Settings settings = Settings.from(config, Map.of("SKILLMEAT_HOME", home.toString(),
-                "ARTIFACT_CACHE_DATA", data.toString()));
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SKILLMEAT_HOME", home.toString());
+        env.put("ARTIFACT_CACHE_DATA", data.toString());
+        Settings settings = Settings.from(config, env);
         try {
             ArtifactCache cache = ArtifactCache.open(settings, clock);
             cache.population().run();

@@ -124,7 +124,8 @@ final class CollectionPageDriver {
 
     /** Switches a facet between matching any and all of its selected values. */
     CollectionPageDriver matchMode(String facet, String mode) {
-        driver.findElement(By.cssSelector("#facet-" + facet + " .segmented input[value='" + mode + "'] + span")).click();
+        driver.findElement(By.cssSelector("#facet-" + facet + " .segmented input[value='" + mode + "']"))
+                .findElement(By.xpath("./ancestor::label")).click();
         return waitUntilCurrent();
     }
 

@@ -21,6 +21,9 @@ final class SampleCollection {
     static final String SECOND = "work";
     /** The artifact whose sync error the page shows. */
     static final String WITH_SYNC_ERROR = "legacy-notes";
+    /** An artifact whose description is made of HTML that must show as text. */
+    static final String WITH_MARKUP = "html-sanitizer";
+    static final String MARKUP_DESCRIPTION = "Keeps <b>bold</b> & <img src=x onerror=alert(1)> as text";
 
     private static final String[] TOPICS = {"pdf", "docker", "kubernetes", "postgres", "react", "python", "rust",
             "terraform", "aws", "git", "testing", "security", "markdown", "csv", "slack", "jira", "figma", "openapi",
@@ -54,12 +57,8 @@ final class SampleCollection {
         home.artifacts(SECOND, artifacts("acme-", 6, 3));
         // "Notes: ..." is not valid YAML; the reader falls back to line by line and records why.
         home.skill(MAIN, WITH_SYNC_ERROR, "description: Notes: kept from the old wiki\ntags: [docs]\n", "");
+        home.skill(MAIN, WITH_MARKUP, "description: \"" + MARKUP_DESCRIPTION + "\"\ntags: [security]\n", "");
         return home;
-    }
-
-    /** The number of artifacts in the main collection. */
-    static int mainCount() {
-        return TOPICS.length * ROLES.length + 1;
     }
 
     private static List<Artifact> artifacts(String prefix, int topics, int roles) {
