@@ -119,7 +119,7 @@ function showBusy(kind) {
   if (kind === 'page' && shownKeys.size === 0) ui.cards.replaceChildren(...skeletonCards(6));
   ui.progress.hidden = false;
   ui.loadMore.disabled = true;
-  ui.loadMore.textContent = kind === 'more' ? 'Loading…' : ui.loadMore.textContent;
+  if (kind === 'more') ui.loadMore.textContent = 'Loading…';
 }
 
 function appendCards(items) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The API itself is the oracle: what the page shows must equal what the API answers for the same
  * state, so these tests check the page's wiring rather than restate the search engine's rules.
  */
+@ExtendWith(SharedChromium.class)
 class CollectionPageBrowserTest {
 
     @TempDir
@@ -39,25 +41,20 @@ class CollectionPageBrowserTest {
     private CollectionPageDriver page;
 
     @BeforeAll
-    static void start() {
+    static void start(HeadlessChromium browser) {
         // The browser's clock is the real one, so the service starts at the real now too ("synced just now").
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         service = RunningService.start(SampleCollection.write(tmp.resolve("home")).root(), tmp.resolve("data"), clock);
-        chromium = HeadlessChromium.start();
+        chromium = browser;
     }
 
     @AfterAll
     static void stop() throws IOException {
-        try {
-            chromium.close();
-        } finally {
-            service.close();
-        }
+        service.close();
     }
 
     @BeforeEach
     void newPage() {
-        chromium.driver().manage().window().setSize(HeadlessChromium.DESKTOP);
         page = new CollectionPageDriver(chromium.driver(), service.uri("/"));
     }
 
@@ -331,9 +328,15 @@ class CollectionPageBrowserTest {
     }
 
     @Test
-    void screenshotsAtDesktopAndPhoneWidths() {
+    void screenshotsAtDesktopAndPhoneWidthsInLightAndDark() {
         page.open("?collection=default&q=review&tags=devops");
         page.screenshot("collection-desktop");
+        chromium.prefersDark(true);
+        try {
+            page.screenshot("collection-desktop-dark");
+        } finally {
+            chromium.prefersDark(false);
+        }
 
         page.resize(HeadlessChromium.PHONE).open("?collection=default");
         page.screenshot("collection-phone");

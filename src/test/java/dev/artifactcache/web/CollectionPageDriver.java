@@ -38,10 +38,12 @@ final class CollectionPageDriver {
     private final URI base;
     private final WebDriverWait wait;
 
+    /** A driver for the page of the service at {@code base}, in a desktop-sized window. */
     CollectionPageDriver(ChromeDriver driver, URI base) {
         this.driver = driver;
         this.base = base;
         this.wait = new WebDriverWait(driver, PATIENCE);
+        resize(HeadlessChromium.DESKTOP);
     }
 
     /** Opens the page with a query string ("" or "?q=pdf") and waits until it shows its results. */

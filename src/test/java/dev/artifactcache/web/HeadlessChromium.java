@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +61,12 @@ final class HeadlessChromium implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** Emulates the operating system's dark (or light) colour scheme for {@code prefers-color-scheme}. */
+    void prefersDark(boolean dark) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.artifactcache.TestHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Freshness on the page: once the service's clock passes the TTL, every card wears a stale badge. */
+@ExtendWith(SharedChromium.class)
 class StaleBadgeBrowserTest {
 
     @TempDir
@@ -29,23 +31,19 @@ class StaleBadgeBrowserTest {
     private static HeadlessChromium chromium;
 
     @BeforeAll
-    static void start() {
+    static void start(HeadlessChromium browser) {
         TestHome home = new TestHome(tmp.resolve("home"))
                 .skill("default", "pdf-tools", "description: Extract text from PDF files\n", "")
                 .skill("default", "code-reviewer", "description: Review diffs\n", "")
                 .mcp("default", "github", "GitHub issues and pull requests");
         MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         service = RunningService.start(home.root(), tmp.resolve("data"), clock);
-        chromium = HeadlessChromium.start();
+        chromium = browser;
     }
 
     @AfterAll
     static void stop() throws IOException {
-        try {
-            chromium.close();
-        } finally {
-            service.close();
-        }
+        service.close();
     }
 
     @Test
