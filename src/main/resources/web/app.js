@@ -4,7 +4,7 @@ import {
   ORIGINS, activeFilters, effectiveSort, fromQuery, toQuery, toggled, withoutFilters,
 } from './state.js';
 import {
-  card, facetGroup, filterChips, messagePanel, originOptions, plural, replaceKeepingFocus, skeletonCards, typeTabs,
+  card, facetGroup, filterChips, messagePanel, originOptions, plural, replaceKeepingFocus, skeletonCards, sum, typeTabs,
 } from './render.js';
 import { refreshAction } from './refresh.js';
 
@@ -108,7 +108,7 @@ function showState() {
   ui.collection.value = state.collection;
   const filters = activeFilters(state);
   ui.chips.hidden = filters.length === 0;
-  replaceKeepingFocus(ui.chips, filters.length ? filterChips(filters, (f) => navigate(f.without), clearFilters) : []);
+  replaceKeepingFocus(ui.chips, filters.length ? filterChips(filters, (f) => navigate(f.without), clearFilters) : [], ui.q);
   ui.filtersToggle.textContent = filters.length ? `Filters (${filters.length})` : 'Filters';
   if (page) showFacets();
 }
@@ -116,7 +116,10 @@ function showState() {
 function showBusy(kind) {
   ui.cards.setAttribute('aria-busy', 'true');
   ui.message.hidden = true;
-  if (kind === 'page' && shownKeys.size === 0) ui.cards.replaceChildren(...skeletonCards(6));
+  if (kind === 'page' && shownKeys.size === 0) {
+    ui.cards.replaceChildren(...skeletonCards(6));
+    ui.total.textContent = 'Loading artifacts…';
+  }
   ui.progress.hidden = false;
   ui.loadMore.disabled = true;
   if (kind === 'more') ui.loadMore.textContent = 'Loading…';
@@ -179,14 +182,14 @@ function showTotals() {
 function showFreshness() {
   const fresh = page?.freshness;
   const scope = state.collection ? collections.find((c) => c.id === state.collection) : null;
-  const count = scope ? scope.artifact_count : collections.reduce((sum, c) => sum + c.artifact_count, 0);
+  const count = scope ? scope.artifact_count : sum(collections.map((c) => c.artifact_count));
   if (!fresh) return;
   ui.freshness.textContent = `${state.collection || 'All collections'} · ${plural(count, 'artifact')} · `
     + `${fresh.stale_count.toLocaleString('en')} stale · checked against the files every ${Math.round(fresh.ttl_seconds / 60)} min`;
 }
 
 function showCollections() {
-  const total = collections.reduce((sum, c) => sum + c.artifact_count, 0);
+  const total = sum(collections.map((c) => c.artifact_count));
   const options = [new Option(`All collections (${total.toLocaleString('en')})`, '')];
   for (const c of collections) options.push(new Option(`${c.name} (${c.artifact_count.toLocaleString('en')})`, c.id));
   if (state.collection && !collections.some((c) => c.id === state.collection)) {
@@ -255,7 +258,6 @@ ui.q.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     clearTimeout(searchTimer);
     if (ui.q.value !== state.q) navigate({ ...state, q: ui.q.value }, { typing: true });
-    ui.results.focus();
   }
 });
 ui.sort.addEventListener('change', () => navigate({ ...state, sort: ui.sort.value }));

@@ -35,6 +35,7 @@ const TYPE_LABELS = {
 export const typeLabel = (type) => TYPE_LABELS[type] ?? type;
 const ORIGIN_LABELS = { local: 'Local', github: 'GitHub', marketplace: 'Marketplace' };
 export const originLabel = (origin) => ORIGIN_LABELS[origin] ?? origin;
+export const sum = (numbers) => numbers.reduce((total, n) => total + n, 0);
 export const plural = (n, one, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
@@ -110,8 +111,7 @@ const count = (n) => el('span', { className: 'count' }, n.toLocaleString('en'));
  */
 export function typeTabs(typeCounts, selected, onSelect) {
   const types = Object.keys(TYPE_LABELS).filter((t) => typeCounts[t] || t === selected);
-  const total = Object.values(typeCounts).reduce((a, b) => a + b, 0);
-  const entries = [['', 'All', total], ...types.map((t) => [t, typeLabel(t), typeCounts[t] ?? 0])];
+  const entries = [['', 'All', sum(Object.values(typeCounts))], ...types.map((t) => [t, typeLabel(t), typeCounts[t] ?? 0])];
   return entries.map(([type, label, n], index) => el('button', {
     type: 'button', role: 'tab', className: 'tab', 'aria-selected': String(type === selected),
     'aria-controls': 'results', tabindex: type === selected ? '0' : '-1', 'data-type': type, 'data-focus-key': `type:${type}`,
@@ -166,8 +166,7 @@ function modeToggle(name, heading, mode, onMode) {
 
 /** The origin filter: one choice among "any" and the origins, with counts. */
 export function originOptions(originCounts, selected, origins, onSelect) {
-  const total = Object.values(originCounts).reduce((a, b) => a + b, 0);
-  return [['', 'Any origin', total], ...origins.map((o) => [o, originLabel(o), originCounts[o] ?? 0])]
+  return [['', 'Any origin', sum(Object.values(originCounts))], ...origins.map((o) => [o, originLabel(o), originCounts[o] ?? 0])]
     .map(([value, label, n]) => el('label', { className: 'option' },
       el('input', { type: 'radio', name: 'origin', value, checked: value === selected,
         'data-focus-key': `origin:${value}`, onchange: () => onSelect(value) }),
@@ -178,10 +177,11 @@ export function originOptions(originCounts, selected, origins, onSelect) {
 export function filterChips(filters, onRemove, onClearAll) {
   return [
     ...filters.map((filter) => el('button', {
-      type: 'button', className: 'chip', 'data-kind': filter.kind, 'aria-label': `Remove filter ${filter.label}`,
+      type: 'button', className: 'chip', 'data-kind': filter.kind, 'data-focus-key': `chip:${filter.kind}:${filter.label}`,
+      'aria-label': `Remove filter ${filter.label}`,
       onclick: () => onRemove(filter),
     }, filter.label, el('span', { className: 'chip-x', 'aria-hidden': 'true' }, '×'))),
-    el('button', { type: 'button', className: 'link', id: 'clear-all', onclick: onClearAll }, 'Clear all'),
+    el('button', { type: 'button', className: 'link', id: 'clear-all', 'data-focus-key': 'clear-all', onclick: onClearAll }, 'Clear all'),
   ];
 }
 
@@ -202,11 +202,15 @@ export const skeletonCards = (n) => Array.from({ length: n }, () => el('li', { c
   el('span', {}), el('span', {}), el('span', {})));
 
 /**
- * Re-renders `container` with `nodes`, keeping keyboard focus on the control with the same
- * focus key, so re-rendering facets after each response never throws a keyboard user out.
+ * Re-renders `container` with `nodes`, keeping keyboard focus on the control with the same focus
+ * key (else the first control there, else `fallback`), so re-rendering after each response or
+ * removing a chip never throws a keyboard user out to the top of the page.
  */
-export function replaceKeepingFocus(container, nodes) {
-  const key = container.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+export function replaceKeepingFocus(container, nodes, fallback = null) {
+  const hadFocus = container.contains(document.activeElement);
+  const key = hadFocus ? document.activeElement.dataset.focusKey : null;
   container.replaceChildren(...nodes.filter(Boolean));
-  if (key) container.querySelector(`[data-focus-key="${CSS.escape(key)}"]`)?.focus();
+  if (!hadFocus) return;
+  const same = key ? container.querySelector(`[data-focus-key="${CSS.escape(key)}"]`) : null;
+  (same ?? container.querySelector('[data-focus-key]') ?? fallback)?.focus();
 }

@@ -315,6 +315,21 @@ class CollectionPageBrowserTest {
     }
 
     @Test
+    void removingAChipWithTheKeyboardKeepsTheFocusInTheChips() {
+        page.open("?collection=default&tags=devops,review");
+        page.element(By.cssSelector("#chips .chip[data-kind=tag]")).sendKeys(Keys.ENTER);
+        page.waitUntilCurrent();
+
+        assertEquals("?collection=default&tags=review", page.query());
+        assertEquals("chip:tag:#review", page.js("return document.activeElement.dataset.focusKey"));
+
+        page.element(By.cssSelector("#chips .chip")).sendKeys(Keys.ENTER);
+        page.waitUntilCurrent();
+        assertEquals("?collection=default", page.query());
+        assertEquals("q", page.js("return document.activeElement.id"), "with no chip left, the search box");
+    }
+
+    @Test
     void everyControlHasAName() {
         page.open("?collection=default");
         @SuppressWarnings("unchecked")
