@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -47,13 +46,13 @@ public final class RunningService implements AutoCloseable {
         return start(home, data, clock, Map.of());
     }
 
-    /** As {@link #start(Path, Path, MutableClock)}, with more environment, e.g. {@code ARTIFACT_CACHE_TOKEN}. */
-    public static RunningService start(Path home, Path data, MutableClock clock, Map<String, String> environment) {
-        Config config = Config.just(ConfigSources.create(Map.of("server.port", "0", "server.host", "127.0.0.1")));
-        Map<String, String> env = new HashMap<>(environment);
-        env.put("SKILLMEAT_HOME", home.toString());
-        env.put("ARTIFACT_CACHE_DATA", data.toString());
-        Settings settings = Settings.from(config, env);
+    /** @param overrides configuration keys over the defaults, e.g. {@code security.write-token} */
+    public static RunningService start(Path home, Path data, MutableClock clock, Map<String, String> overrides) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("server.port", "0", "server.host", "127.0.0.1"));
+        values.putAll(overrides);
+        Config config = Config.just(ConfigSources.create(values));
+        Settings settings = Settings.from(config, Map.of("SKILLMEAT_HOME", home.toString(),
+                "ARTIFACT_CACHE_DATA", data.toString()));
         try {
             ArtifactCache cache = ArtifactCache.open(settings, clock);
             cache.population().run();

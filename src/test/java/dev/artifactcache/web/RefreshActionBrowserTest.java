@@ -41,7 +41,7 @@ class RefreshActionBrowserTest {
         openHome = threeSkills(tmp.resolve("open-home"));
         open = RunningService.start(openHome.root(), tmp.resolve("open-data"), now());
         guarded = RunningService.start(threeSkills(tmp.resolve("guarded-home")).root(), tmp.resolve("guarded-data"), now(),
-                Map.of("ARTIFACT_CACHE_TOKEN", TOKEN));
+                Map.of("security.write-token", TOKEN));
         chromium = browser;
     }
 
