@@ -4,9 +4,13 @@ import dev.artifactcache.collection.SkillmeatHome;
 import dev.artifactcache.index.ArtifactIndex;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.Database;
+import dev.artifactcache.sync.BatchSync;
 import dev.artifactcache.sync.CollectionCatalog;
+import dev.artifactcache.sync.CollectionWatcher;
 import dev.artifactcache.sync.IndexMirror;
 import dev.artifactcache.sync.Population;
+import dev.artifactcache.sync.StaleRefresher;
+import dev.artifactcache.sync.StaleRevalidator;
 import dev.artifactcache.sync.Synchronizer;
 import io.helidon.dbclient.DbClient;
 
@@ -39,6 +43,10 @@ public final class ArtifactCache implements AutoCloseable {
     private final CollectionCatalog catalog;
     private final Synchronizer synchronizer;
     private final Population population;
+    private final BatchSync batches;
+    private final StaleRevalidator revalidator;
+    private final StaleRefresher refresher;
+    private final CollectionWatcher watcher;
     private final ScheduledExecutorService background;
 
     private ArtifactCache(Settings settings, Clock clock, DbClient db, ArtifactIndex index) {
@@ -49,8 +57,14 @@ public final class ArtifactCache implements AutoCloseable {
         this.store = new ArtifactStore(db);
         this.mirror = new IndexMirror(store, index);
         this.catalog = new CollectionCatalog(store.collections());
-        this.synchronizer = new Synchronizer(new SkillmeatHome(settings.home()), store, mirror, catalog, clock);
+        SkillmeatHome home = new SkillmeatHome(settings.home());
+        this.synchronizer = new Synchronizer(home, store, mirror, catalog, clock);
         this.population = new Population(synchronizer, mirror, clock);
+        this.batches = new BatchSync(synchronizer, index);
+        this.revalidator = new StaleRevalidator(batches,
+                Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("stale-revalidator").factory()));
+        this.refresher = new StaleRefresher(batches, clock, settings.ttl(), settings.background().refreshBatch());
+        this.watcher = new CollectionWatcher(home, synchronizer);
         this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("cache-background").factory());
     }
 
@@ -61,10 +75,19 @@ public final class ArtifactCache implements AutoCloseable {
         return new ArtifactCache(settings, clock, db, index);
     }
 
-    /** Starts the population in the background, and the periodic index commit. */
+    /**
+     * Starts the population in the background (the file watcher first, when configured, so no
+     * edit falls between the two), the periodic index commit and the stale refresher.
+     */
     public ArtifactCache start() {
-        background.execute(population);
+        background.execute(() -> {
+            if (settings.background().watchFiles()) {
+                startWatcher();
+            }
+            population.run();
+        });
         background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+        refresher.start(settings.background().refreshInterval());
         return this;
     }
 
@@ -100,9 +123,35 @@ public final class ArtifactCache implements AutoCloseable {
         return mirror;
     }
 
+    public BatchSync batches() {
+        return batches;
+    }
+
+    /** Takes the stale documents a read returned, to re-sync them in the background. */
+    public StaleRevalidator revalidator() {
+        return revalidator;
+    }
+
+    public StaleRefresher refresher() {
+        return refresher;
+    }
+
+    public CollectionWatcher watcher() {
+        return watcher;
+    }
+
     /** Documents whose files were last checked before this instant are stale. */
     public Instant staleBefore() {
         return clock.instant().minus(settings.ttl());
+    }
+
+    /** Without a watcher the cache still works: edits then show up through the refresher and the routes. */
+    private void startWatcher() {
+        try {
+            watcher.start();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "event=watch_start_failed reason=\"" + e.getMessage() + "\"", e);
+        }
     }
 
     private void commitQuietly() {
@@ -115,6 +164,9 @@ public final class ArtifactCache implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        watcher.close();
+        refresher.close();
+        revalidator.close();
         background.shutdownNow();
         try {
             background.awaitTermination(10, TimeUnit.SECONDS);

@@ -1,9 +1,13 @@
 package dev.artifactcache;
 
+import dev.artifactcache.http.BindingCheck;
 import dev.artifactcache.http.CacheHealth;
 import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.ErrorResponses;
+import dev.artifactcache.http.SkillmeatCacheRoutes;
+import dev.artifactcache.http.SyncRoutes;
+import dev.artifactcache.http.WriteGuard;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
@@ -30,7 +34,13 @@ public final class Main {
     public static void main(String[] args) throws IOException {
         LogConfig.configureRuntime();
         Config config = config();
-        ArtifactCache cache = ArtifactCache.open(Settings.from(config, System.getenv()), Clock.systemUTC());
+        Settings settings = Settings.from(config, System.getenv());
+        Optional<String> unsafe = BindingCheck.problem(host(config), settings.writeToken());
+        if (unsafe.isPresent()) {
+            System.err.println(unsafe.get());
+            System.exit(2);
+        }
+        ArtifactCache cache = ArtifactCache.open(settings, Clock.systemUTC());
         WebServer server = server(config, cache).start();
         cache.start();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
@@ -59,8 +69,13 @@ public final class Main {
                 .build();
     }
 
-    /** The server on 127.0.0.1:8080 unless configured otherwise, not started. */
+    /**
+     * The server on 127.0.0.1:8080 unless configured otherwise, not started.
+     *
+     * @throws IllegalStateException when configured on a non-loopback address without a write token
+     */
     public static WebServer server(Config config, ArtifactCache cache) {
+        BindingCheck.require(host(config), cache.settings().writeToken());
         return WebServer.builder()
                 .host("127.0.0.1")
                 .port(8080)
@@ -73,10 +88,16 @@ public final class Main {
                 .build();
     }
 
-    /** The routes; tests run this same wiring. */
+    private static String host(Config config) {
+        return config.get("server.host").asString().orElse("127.0.0.1");
+    }
+
+    /** The routes; tests run this same wiring. SkillMeat's cache routes come before any {collection_id} route. */
     static void routing(HttpRouting.Builder routing, ArtifactCache cache) {
         ErrorResponses.register(routing);
-        routing.register("/api/v1", new CollectionRoutes(cache));
+        WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock());
+        routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
+                new CollectionRoutes(cache));
         routing.register(new CollectionPage());
     }
 }

@@ -20,18 +20,57 @@ import java.util.Optional;
  * @param dbUser      database user
  * @param dbPassword  database password
  * @param writeToken  bearer token that write routes require, or null for none
+ * @param background  how the background keeps documents fresh: refresher and file watcher
+ * @param batchLimit  how often one client may call the batch write routes
  */
 public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl, String dbUser, String dbPassword,
-                       String writeToken) {
+                       String writeToken, Background background, BatchLimit batchLimit) {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(30);
+
+    /**
+     * @param refreshInterval how often the refresher looks for stale documents
+     * @param refreshBatch    stale documents re-synced per write transaction, 1..1000
+     * @param watchFiles      whether a file watcher turns edits in the home into syncs
+     */
+    public record Background(Duration refreshInterval, int refreshBatch, boolean watchFiles) {
+
+        public static final Background DEFAULT = new Background(Duration.ofMinutes(1), 500, true);
+
+        public Background {
+            if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+                throw new IllegalArgumentException("cache.refresh.interval must be positive, got " + refreshInterval);
+            }
+            if (refreshBatch < 1 || refreshBatch > 1000) {
+                throw new IllegalArgumentException("cache.refresh.batch must be from 1 to 1000, got " + refreshBatch);
+            }
+        }
+    }
+
+    /**
+     * A token bucket per client on the batch write routes.
+     *
+     * @param perMinute tokens added per minute; 0 turns the limit off
+     * @param burst     the bucket's size: calls a rested client may make at once
+     */
+    public record BatchLimit(int perMinute, int burst) {
+
+        public static final BatchLimit DEFAULT = new BatchLimit(6, 2);
+
+        public BatchLimit {
+            if (perMinute < 0 || burst < 1) {
+                throw new IllegalArgumentException("security.rate-limit needs per-minute >= 0 and burst >= 1, got "
+                        + perMinute + " and " + burst);
+            }
+        }
+    }
 
     public static Settings from(Config config, Map<String, String> env) {
         Path home = path(env.get("SKILLMEAT_HOME"), config.get("collections.home").asString().asOptional(),
                 Path.of(System.getProperty("user.home"), ".skillmeat"));
         Path data = path(env.get("ARTIFACT_CACHE_DATA"), config.get("cache.data").asString().asOptional(),
                 Path.of("index")).toAbsolutePath().normalize();
-        Duration ttl = config.get("cache.ttl").asString().map(Settings::duration).orElse(DEFAULT_TTL);
+        Duration ttl = config.get("cache.ttl").asString().map(text -> duration("cache.ttl", text)).orElse(DEFAULT_TTL);
         String url = config.get("db.connection.url").asString()
                 .orElse("jdbc:h2:file:" + data.resolve("artifact-cache") + ";DB_CLOSE_ON_EXIT=FALSE");
         String user = config.get("db.connection.username").asString().orElse("sa");
@@ -40,7 +79,21 @@ public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl,
                 .or(() -> config.get("security.write-token").asString().asOptional())
                 .filter(value -> !value.isBlank())
                 .orElse(null);
-        return new Settings(home, data, ttl, url, user, password, token);
+        return new Settings(home, data, ttl, url, user, password, token, background(config), batchLimit(config));
+    }
+
+    private static Background background(Config config) {
+        Background defaults = Background.DEFAULT;
+        return new Background(
+                config.get("cache.refresh.interval").asString().map(text -> duration("cache.refresh.interval", text))
+                        .orElse(defaults.refreshInterval()),
+                config.get("cache.refresh.batch").asInt().orElse(defaults.refreshBatch()),
+                config.get("cache.watch").asBoolean().orElse(defaults.watchFiles()));
+    }
+
+    private static BatchLimit batchLimit(Config config) {
+        return new BatchLimit(config.get("security.rate-limit.per-minute").asInt().orElse(BatchLimit.DEFAULT.perMinute()),
+                config.get("security.rate-limit.burst").asInt().orElse(BatchLimit.DEFAULT.burst()));
     }
 
     private static Path path(String fromEnv, Optional<String> fromConfig, Path fallback) {
@@ -59,7 +112,7 @@ public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl,
      *
      * @throws IllegalArgumentException naming the setting when the value is neither
      */
-    static Duration duration(String text) {
+    static Duration duration(String setting, String text) {
         String value = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (value.startsWith("p")) {
@@ -73,7 +126,7 @@ public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl,
                 default -> throw new NumberFormatException();
             };
         } catch (DateTimeParseException | NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("cache.ttl \"" + text + "\" is not a duration; write e.g. 30m, 90s, 2h or PT30M");
+            throw new IllegalArgumentException(setting + " \"" + text + "\" is not a duration; write e.g. 30m, 90s, 2h or PT30M");
         }
     }
 }

@@ -85,6 +85,7 @@ public final class CollectionRoutes implements HttpService {
         } catch (InvalidCursorException e) {
             throw ApiException.badParameter("after", e.getMessage());
         }
+        cache.revalidator().offer(result.items(), staleBefore);
         res.send(ListingJson.page(result, request.after() == null, request.facets(),
                 cache.index().freshness(freshnessScope, staleBefore), cache.settings().ttl(), staleBefore, started));
     }
@@ -100,7 +101,9 @@ public final class CollectionRoutes implements HttpService {
         ArtifactRow row = cache.index().get(collection, artifactId).orElseThrow(() -> ApiException.notFound(
                 "artifact_not_found", "No artifact \"" + artifactId + "\" in collection \"" + collection
                         + "\"; list the collection's artifacts to see the ids it has."));
-        res.send(ArtifactJson.item(row, cache.staleBefore()));
+        Instant staleBefore = cache.staleBefore();
+        cache.revalidator().offer(List.of(row), staleBefore);
+        res.send(ArtifactJson.item(row, staleBefore));
     }
 
     /** The route's collection, or 404; 503 while a first population has not indexed anything yet. */

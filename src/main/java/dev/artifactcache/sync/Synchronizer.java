@@ -111,6 +111,18 @@ public final class Synchronizer implements AutoCloseable {
         return home.activeCollection();
     }
 
+    /**
+     * The collection's manifest as the write path sees it now: parsed again only when
+     * collection.toml or collection.lock changed, so a caller comparing it with an earlier one
+     * costs two stats when nothing changed.
+     *
+     * @throws ManifestException        when collection.toml is missing or cannot be parsed
+     * @throws IllegalArgumentException when {@code collection} is not a plain folder name
+     */
+    public Manifest manifest(String collection) throws ManifestException, IOException {
+        return manifests.current(home.collectionFolder(collection));
+    }
+
     private List<String> manifestIds(Path folder, Tally tally) throws ManifestException, IOException {
         Manifest manifest = manifests.current(folder);
         manifest.problems().forEach(tally::problem);
@@ -196,13 +208,14 @@ public final class Synchronizer implements AutoCloseable {
     /** H2 first (durable), then the index (visible): a crash in between is replayed at start. */
     private void write(ChangeSet changeSet) {
         store.write(changeSet);
-        mirror.catchUp();
-        mirror.touch(changeSet.collection(), changeSet.touchedIds(), changeSet.syncedAt());
+        // The catalog before the index: a read never finds documents of a collection it does not know.
         if (changeSet.collectionState() == null) {
             catalog.remove(changeSet.collection());
         } else {
             catalog.put(changeSet.collectionState());
         }
+        mirror.catchUp();
+        mirror.touch(changeSet.collection(), changeSet.touchedIds(), changeSet.syncedAt());
     }
 
     /** The metadata of each id, in order; null where the manifest has no such entry. */

@@ -1,0 +1,106 @@
+package dev.artifactcache.http;
+
+import dev.artifactcache.ArtifactCache;
+import dev.artifactcache.index.Freshness;
+import dev.artifactcache.sync.BatchReport;
+import dev.artifactcache.sync.Selection;
+import io.helidon.common.parameters.Parameters;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonObjectBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * SkillMeat's cache routes with SkillMeat's paths and response fields, so its CLI and web client
+ * work unchanged: refresh one collection, refresh all, cache statistics. Register before any
+ * {@code /user-collections/{collection_id}} route, so that {@code cache-stats} and
+ * {@code refresh-cache} are never taken for a collection id.
+ */
+public final class SkillmeatCacheRoutes implements HttpService {
+
+    /** SkillMeat's bounds for {@code ttl_seconds}. */
+    static final long MIN_TTL_SECONDS = 60;
+    static final long MAX_TTL_SECONDS = 86_400;
+
+    private final ArtifactCache cache;
+    private final WriteGuard guard;
+
+    public SkillmeatCacheRoutes(ArtifactCache cache, WriteGuard guard) {
+        this.cache = cache;
+        this.guard = guard;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/user-collections/cache-stats", this::cacheStats)
+                .post("/user-collections/refresh-cache", guard.batch(this::refreshAll))
+                .post("/user-collections/{collection_id}/refresh-cache", guard.batch(this::refreshOne));
+    }
+
+    private void refreshOne(ServerRequest req, ServerResponse res) {
+        JsonBody.read(req); // no fields; read for the size and type guards
+        String collection = SyncRoutes.requireCollection(cache, req.path().pathParameters().get("collection_id"),
+                "collection_id");
+        res.send(SyncJson.collectionRefresh(cache.synchronizer().sync(collection, Selection.ALL)));
+    }
+
+    private void refreshAll(ServerRequest req, ServerResponse res) {
+        JsonBody.read(req);
+        BatchReport report;
+        try {
+            report = cache.batches().collections(cache.synchronizer().knownCollections());
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing the collections failed", e);
+        }
+        res.send(SyncJson.allRefresh(report));
+    }
+
+    /**
+     * Counts from the index's synced_at range query, no file or row touched. An unknown
+     * collection has zero artifacts, as in SkillMeat.
+     */
+    private void cacheStats(ServerRequest req, ServerResponse res) {
+        Duration ttl = ttl(req.query());
+        Optional<String> collection = req.query().first("collection_id").asOptional().filter(c -> !c.isBlank());
+        Instant now = cache.clock().instant();
+        Freshness freshness = cache.index().freshness(collection.orElse(null), now.minus(ttl));
+        long total = freshness.total();
+        long stale = freshness.staleCount();
+        double ageSeconds = freshness.oldestSyncedAt() == null ? 0
+                : Duration.between(freshness.oldestSyncedAt(), now).toMillis() / 1000.0;
+        JsonObjectBuilder json = Json.object()
+                .add("total_artifacts", total)
+                .add("fresh_count", total - stale)
+                .add("stale_count", stale)
+                .add("percentage_stale", total == 0 ? 0.0 : Math.round(stale * 1000.0 / total) / 10.0)
+                .add("oldest_sync_age_seconds", ageSeconds)
+                .add("ttl_seconds", ttl.toSeconds());
+        collection.ifPresent(c -> json.add("collection_id", c));
+        res.send(json.build());
+    }
+
+    private Duration ttl(Parameters query) {
+        Optional<String> text = query.first("ttl_seconds").asOptional();
+        if (text.isEmpty()) {
+            return cache.settings().ttl();
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(text.get().trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("ttl_seconds", "ttl_seconds must be a whole number of seconds, got \"" + text.get() + "\"");
+        }
+        if (seconds < MIN_TTL_SECONDS || seconds > MAX_TTL_SECONDS) {
+            throw ApiException.badParameter("ttl_seconds", "ttl_seconds must be from " + MIN_TTL_SECONDS + " to "
+                    + MAX_TTL_SECONDS + ", got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.artifactcache.sync;
+
+import dev.artifactcache.collection.ArtifactId;
+import dev.artifactcache.index.ArtifactIndex;
+import dev.artifactcache.index.MatchMode;
+import dev.artifactcache.index.SearchRequest;
+import dev.artifactcache.index.SearchResult;
+import dev.artifactcache.store.ArtifactRow;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Syncs many artifacts through the one write path: whole collections, chosen ids across
+ * collections, or the artifacts a filter picks from the index. The batch routes, the refresher and
+ * the stale-while-revalidate queue all come through here. Letting the index choose the ids is
+ * fine for a write: each chosen artifact is still re-read from its files.
+ */
+public final class BatchSync {
+
+    private final Synchronizer synchronizer;
+    private final ArtifactIndex index;
+
+    public BatchSync(Synchronizer synchronizer, ArtifactIndex index) {
+        this.synchronizer = synchronizer;
+        this.index = index;
+    }
+
+    /** Each collection in full: new artifacts created, gone ones deleted, a collection gone from disk removed. */
+    public BatchReport collections(List<String> collections) {
+        return timed(() -> collections.stream().map(collection -> synchronizer.sync(collection, Selection.ALL)).toList());
+    }
+
+    /** Just these artifacts, one sync per collection. */
+    public BatchReport artifacts(Map<String, List<ArtifactId>> byCollection) {
+        return timed(() -> byCollection.entrySet().stream()
+                .map(entry -> synchronizer.sync(entry.getKey(), Selection.of(entry.getValue())))
+                .toList());
+    }
+
+    /**
+     * The artifacts {@code filter} picks. Without type, tag or staleness filters no index is
+     * needed: whole collections are synced, or the ids as given. Ids given without a collection
+     * are synced wherever the index has them, and in the active collection when it has them
+     * nowhere (so a new artifact can be added this way).
+     *
+     * @param staleBefore the staleness cut-off for {@link RefreshFilter#staleOnly()}
+     */
+    public BatchReport matching(RefreshFilter filter, Instant staleBefore) throws IOException {
+        if (!filter.needsIndex()) {
+            if (filter.ids().isEmpty()) {
+                return collections(filter.collection() == null ? synchronizer.knownCollections() : List.of(filter.collection()));
+            }
+            return artifacts(filter.collection() == null ? locate(filter.ids())
+                    : Map.of(filter.collection(), filter.ids()));
+        }
+        SearchRequest request = SearchRequest.builder()
+                .collections(filter.collection() == null ? List.of() : List.of(filter.collection()))
+                .types(filter.types())
+                .tags(MatchMode.ANY, filter.tags())
+                .stale(filter.staleOnly() ? Boolean.TRUE : null, staleBefore)
+                .limit(SearchRequest.MAX_LIMIT)
+                .build();
+        Set<String> wanted = filter.ids().stream().map(ArtifactId::toString).collect(Collectors.toSet());
+        List<ArtifactRef> picked = new ArrayList<>();
+        forEachPage(request, page -> page.stream()
+                .filter(row -> wanted.isEmpty() || wanted.contains(row.id()))
+                .forEach(row -> picked.add(ArtifactRef.of(row))));
+        return artifacts(byCollection(picked));
+    }
+
+    /**
+     * Walks every page of {@code request} with its cursor. The cursor holds sort values, so rows
+     * synced (and so changed) between two pages never make the walk skip or repeat one.
+     */
+    void forEachPage(SearchRequest request, Consumer<List<ArtifactRow>> page) {
+        String after = null;
+        do {
+            SearchResult result = index.search(request.withAfter(after));
+            if (result.items().isEmpty()) {
+                return;
+            }
+            page.accept(result.items());
+            after = result.hasNext() ? result.endCursor() : null;
+        } while (after != null);
+    }
+
+    /** Groups artifacts by collection, keeping the order in which collections first appear. */
+    static Map<String, List<ArtifactId>> byCollection(Collection<ArtifactRef> refs) {
+        Map<String, List<ArtifactId>> grouped = new LinkedHashMap<>();
+        refs.forEach(ref -> grouped.computeIfAbsent(ref.collection(), c -> new ArrayList<>()).add(ArtifactId.parse(ref.id())));
+        return grouped;
+    }
+
+    private Map<String, List<ArtifactId>> locate(List<ArtifactId> ids) throws IOException {
+        List<String> collections = synchronizer.knownCollections();
+        List<ArtifactRef> found = new ArrayList<>();
+        for (ArtifactId id : ids) {
+            List<ArtifactRef> in = collections.stream()
+                    .filter(collection -> index.get(collection, id.toString()).isPresent())
+                    .map(collection -> new ArtifactRef(collection, id.toString()))
+                    .toList();
+            found.addAll(in.isEmpty() ? List.of(new ArtifactRef(synchronizer.activeCollection(), id.toString())) : in);
+        }
+        return byCollection(found);
+    }
+
+    private static BatchReport timed(Supplier<List<SyncReport>> batch) {
+        long started = System.nanoTime();
+        List<SyncReport> reports = batch.get();
+        return new BatchReport(reports, Duration.ofNanos(System.nanoTime() - started));
+    }
+}
