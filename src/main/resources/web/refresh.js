@@ -86,7 +86,7 @@ function summary(scope, result) {
 
 function errorList(errors) {
   if (!errors.length) return null;
-  const shown = errors.slice(0, ERRORS_LISTED).map((e) => el('li', {}, el('code', {}, e.artifact_id), ` ${e.detail}`));
+  const shown = errors.slice(0, ERRORS_LISTED).map((e) => el('li', {}, el('code', {}, e.artifact_id ?? e.collection ?? 'manifest'), ` ${e.detail}`));
   if (errors.length > ERRORS_LISTED) shown.push(el('li', {}, `and ${errors.length - ERRORS_LISTED} more`));
   return el('ul', { className: 'errors' }, shown);
 }
