@@ -1,6 +1,7 @@
 package dev.artifactcache;
 
 import dev.artifactcache.http.BindingCheck;
+import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.ErrorResponses;
@@ -97,5 +98,6 @@ public final class Main {
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
                 new CollectionRoutes(cache));
+        routing.register(new CollectionPage());
     }
 }

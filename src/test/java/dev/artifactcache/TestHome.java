@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes SkillMeat homes for tests: config.toml, collections with their collection.toml and
@@ -63,6 +65,78 @@ public final class TestHome {
                     """.formatted(name, name));
         }
         return writeManifest(collection);
+    }
+
+    /**
+     * An artifact of any type, as the SkillMeat CLI adds it. Skills, commands and agents get their
+     * metadata file with this metadata in the frontmatter; other types carry it in the manifest's
+     * {@code [artifacts.metadata]}.
+     *
+     * @param origin {@code local}, {@code github} (with an upstream and a pinned version) or
+     *               {@code marketplace} (from GitHub)
+     */
+    public record Artifact(String type, String name, String origin, String description, List<String> tags,
+                           List<String> tools, String version) {
+    }
+
+    /** Adds (or replaces) many artifacts of any type, writing the manifest once. */
+    public TestHome artifacts(String collection, List<Artifact> artifacts) {
+        Map<String, String> entries = manifests.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+        for (Artifact artifact : artifacts) {
+            String path = switch (artifact.type()) {
+                case "skill" -> "skills/" + artifact.name();
+                case "command", "agent" -> artifact.type() + "s/" + artifact.name() + ".md";
+                default -> artifact.type() + "s/" + artifact.name();
+            };
+            boolean hasFile = List.of("skill", "command", "agent").contains(artifact.type());
+            if (hasFile) {
+                write("collections/" + collection + "/" + path + (artifact.type().equals("skill") ? "/SKILL.md" : ""),
+                        "---\n" + frontmatter(artifact) + "---\n\n# " + artifact.name() + "\n");
+            }
+            entries.put(artifact.type() + ":" + artifact.name(), manifestEntry(artifact, path, hasFile));
+        }
+        return writeManifest(collection);
+    }
+
+    private static String frontmatter(Artifact artifact) {
+        return "description: " + quoted(artifact.description()) + "\n"
+                + "version: " + quoted(artifact.version()) + "\n"
+                + "tags: [" + String.join(", ", artifact.tags()) + "]\n"
+                + "allowed-tools: " + String.join(" ", artifact.tools()) + "\n";
+    }
+
+    private static String manifestEntry(Artifact artifact, String path, boolean hasFile) {
+        StringBuilder toml = new StringBuilder("""
+                [[artifacts]]
+                name = "%s"
+                type = "%s"
+                path = "%s"
+                origin = "%s"
+                added = "2026-02-01T08:00:00"
+                """.formatted(artifact.name(), artifact.type(), path, artifact.origin()));
+        if (!artifact.origin().equals("local")) {
+            toml.append("upstream = \"https://github.com/acme/agent-").append(artifact.type()).append("s/tree/3f2a/")
+                    .append(path).append("\"\nversion_spec = \"v").append(artifact.version()).append("\"\n");
+        }
+        if (artifact.origin().equals("marketplace")) {
+            toml.append("origin_source = \"github\"\n");
+        }
+        if (!hasFile) {
+            toml.append("[artifacts.metadata]\ndescription = ").append(quoted(artifact.description()))
+                    .append("\nversion = ").append(quoted(artifact.version()))
+                    .append("\ntags = ").append(quotedList(artifact.tags()))
+                    .append("\ntools = ").append(quotedList(artifact.tools())).append('\n');
+        }
+        return toml.toString();
+    }
+
+    /** A double-quoted string, valid in both YAML and TOML. */
+    private static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static String quotedList(List<String> values) {
+        return values.stream().map(TestHome::quoted).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Adds an MCP server (manifest metadata only). */

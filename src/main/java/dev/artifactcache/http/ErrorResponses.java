@@ -1,10 +1,13 @@
 package dev.artifactcache.http;
 
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObjectBuilder;
 
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,12 +21,34 @@ public final class ErrorResponses {
 
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.field()));
+        // Helidon signals ordinary outcomes with HttpException too (no route: 404; a static file's
+        // conditional GET: 304 with its ETag); without this they would fall into the 500 below.
+        routing.error(HttpException.class, (req, res, e) -> {
+            if (e.status().code() >= 400) {
+                send(res, e.status(), code(e.status()), detail(req, e), null);
+            } else {
+                e.headers().forEach(res::header);
+                res.status(e.status()).send();
+            }
+        });
         routing.error(RuntimeException.class, (req, res, e) -> {
             LOG.log(Level.SEVERE, "event=request_failed method=" + req.prologue().method().text()
                     + " path=" + req.path().rawPath(), e);
             send(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error",
                     "The server failed to answer this request; the details are in its log.", null);
         });
+    }
+
+    /** {@code Not Found} becomes {@code not_found}. */
+    private static String code(Status status) {
+        return status.reasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    }
+
+    private static String detail(ServerRequest req, HttpException e) {
+        if (e.status().code() == Status.NOT_FOUND_404.code()) {
+            return "Nothing is served at " + req.prologue().uriPath().rawPath() + "; the API is under /api/v1 and the page at /collection.";
+        }
+        return e.getMessage();
     }
 
     public static void send(ServerResponse res, Status status, String code, String detail, String field) {

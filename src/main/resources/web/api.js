@@ -1,0 +1,75 @@
+// The JSON API of api.md, as the page uses it. Every failure becomes an ApiError carrying the
+// sentence the server wrote for people (its `detail`), so the page can say what to do next.
+import { listingParams } from './state.js';
+
+export const PAGE_SIZE = 24; // fills whole rows of a one-, two- or three-column grid
+
+export class ApiError extends Error {
+  constructor(status, code, detail, retryAfterSeconds = null) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+async function request(url, options = {}) {
+  let response;
+  try {
+    response = await fetch(url, { ...options, headers: { Accept: 'application/json', ...options.headers } });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'unreachable', 'The service did not answer. Check that artifact-cache is running, then try again.');
+  }
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(response.status, body?.error ?? `http_${response.status}`,
+      body?.detail ?? `The server answered with status ${response.status}.`,
+      Number(response.headers.get('Retry-After')) || null);
+  }
+  return body;
+}
+
+export const getJson = (url, signal) => request(url, { signal });
+
+export const postJson = (url, body, headers = {}) => request(url, {
+  method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers },
+});
+
+export const collectionsUrl = () => '/api/v1/user-collections';
+
+export const refreshUrl = () => '/api/v1/user-collections/refresh-metadata';
+
+/** One page of the listing for a state; `after` is the previous page's end cursor, if any. */
+export function listingUrl(state, after = null) {
+  const base = state.collection
+    ? `/api/v1/user-collections/${encodeURIComponent(state.collection)}/artifacts`
+    : '/api/v1/artifacts';
+  const params = listingParams(state);
+  params.set('limit', PAGE_SIZE);
+  if (after) params.set('after', after);
+  return `${base}?${params}`;
+}
+
+/**
+ * A request runner where only the newest request counts: starting one aborts the one before, so at
+ * most one is in flight, and a response that arrives after a newer request started is dropped.
+ * `run(url)` resolves to the body, or to undefined when a newer request superseded it.
+ */
+export function latestOnly() {
+  let current = null;
+  return async function run(url) {
+    current?.abort();
+    const controller = new AbortController();
+    current = controller;
+    try {
+      const body = await getJson(url, controller.signal);
+      return controller === current ? body : undefined;
+    } catch (error) {
+      if (controller !== current) return undefined; // aborted or overtaken: not news for anyone
+      throw error;
+    } finally {
+      if (controller === current) current = null;
+    }
+  };
+}

@@ -1,0 +1,295 @@
+// The collection page: state in the URL, one listing request at a time, results from the JSON API.
+import { ApiError, PAGE_SIZE, collectionsUrl, getJson, latestOnly, listingUrl } from './api.js';
+import {
+  ORIGINS, activeFilters, effectiveSort, fromQuery, toQuery, toggled, withoutFilters,
+} from './state.js';
+import {
+  card, facetGroup, filterChips, messagePanel, originOptions, plural, replaceKeepingFocus, skeletonCards, sum, typeTabs,
+} from './render.js';
+import { refreshAction } from './refresh.js';
+
+const SEARCH_DEBOUNCE_MS = 200;
+const NOT_READY_RETRY_MS = 3000;
+const $ = (id) => document.getElementById(id);
+const ui = {
+  q: $('q'), collection: $('collection'), refresh: $('refresh'), freshness: $('freshness'),
+  types: $('types'), tags: $('facet-tags'), tools: $('facet-tools'), origins: $('origins'),
+  stale: $('stale'), staleCount: $('stale-count'), filters: $('filters'), filtersToggle: $('filters-toggle'),
+  results: $('results'), total: $('total'), sort: $('sort'), chips: $('chips'), progress: $('progress'),
+  message: $('message'), cards: $('cards'), loadMore: $('load-more'), end: $('end'),
+};
+
+let state = fromQuery(location.search);
+let page = null; // the latest first page: page_info, facets, freshness
+let shownKeys = new Set();
+let collections = [];
+const expandedFacets = new Set();
+const runLatest = latestOnly();
+let typingEntry = false; // the current history entry was made by typing, so more typing replaces it
+let searchTimer = 0;
+
+// ---- State changes: every control ends here, so the URL, the controls and the results agree.
+
+function navigate(next, { typing = false } = {}) {
+  state = next;
+  const url = location.pathname + toQuery(state);
+  if (typing && typingEntry) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  typingEntry = typing;
+  showState();
+  loadFirstPage();
+}
+
+window.addEventListener('popstate', () => {
+  clearTimeout(searchTimer);
+  state = fromQuery(location.search);
+  typingEntry = false;
+  showState();
+  loadFirstPage();
+});
+
+// ---- Loading
+
+async function loadFirstPage() {
+  await load(null);
+}
+
+async function loadNextPage() {
+  await load(page.page_info.end_cursor);
+}
+
+async function load(after) {
+  showBusy(after ? 'more' : 'page');
+  let body;
+  try {
+    body = await runLatest(listingUrl(state, after));
+  } catch (error) {
+    showError(error);
+    markShown();
+    return;
+  }
+  if (body === undefined) return; // a newer request owns the page now
+  if (after) {
+    appendCards(body.items);
+    page = { ...page, page_info: body.page_info };
+  } else {
+    page = body;
+    shownKeys = new Set();
+    ui.cards.replaceChildren();
+    appendCards(body.items);
+    showFacets();
+  }
+  showTotals();
+  markShown();
+}
+
+/** Records which state the results show, so anyone (tests included) can tell they are current. */
+function markShown() {
+  ui.results.dataset.shows = toQuery(state);
+}
+
+async function loadCollections() {
+  try {
+    collections = (await getJson(collectionsUrl())).items;
+  } catch {
+    collections = []; // the listing request reports the problem; the switcher keeps "All collections"
+  }
+  showCollections();
+}
+
+// ---- Showing
+
+/** Puts the state into the controls that do not depend on the response. */
+function showState() {
+  if (ui.q.value !== state.q) ui.q.value = state.q;
+  ui.sort.value = effectiveSort(state);
+  ui.sort.querySelector('[value="relevance"]').disabled = !state.q.trim();
+  ui.stale.checked = state.stale;
+  ui.collection.value = state.collection;
+  const filters = activeFilters(state);
+  ui.chips.hidden = filters.length === 0;
+  replaceKeepingFocus(ui.chips, filters.length ? filterChips(filters, (f) => navigate(f.without), clearFilters) : [], ui.q);
+  ui.filtersToggle.textContent = filters.length ? `Filters (${filters.length})` : 'Filters';
+  if (page) showFacets();
+}
+
+function showBusy(kind) {
+  ui.cards.setAttribute('aria-busy', 'true');
+  ui.message.hidden = true;
+  if (kind === 'page' && shownKeys.size === 0) {
+    ui.cards.replaceChildren(...skeletonCards(6));
+    ui.total.textContent = 'Loading artifacts…';
+  }
+  ui.progress.hidden = false;
+  ui.loadMore.disabled = true;
+  if (kind === 'more') ui.loadMore.textContent = 'Loading…';
+}
+
+function appendCards(items) {
+  const context = {
+    showCollection: !state.collection, selectedTags: state.tags, ttlSeconds: page?.freshness?.ttl_seconds ?? 1800,
+    onTag: (tag) => navigate({ ...state, tags: toggled(state.tags, tag) }),
+  };
+  const fresh = items.filter((item) => !shownKeys.has(`${item.collection}/${item.id}`));
+  fresh.forEach((item) => shownKeys.add(`${item.collection}/${item.id}`));
+  ui.cards.append(...fresh.map((item) => card(item, context)));
+}
+
+function showFacets() {
+  const facets = page.facets ?? { type: {}, tags: {}, tools: {}, origin: {} };
+  replaceKeepingFocus(ui.types, typeTabs(facets.type, state.type, (type) => navigate({ ...state, type })));
+  replaceKeepingFocus(ui.tags, facetGroup({
+    name: 'tags', heading: 'Tags', counts: facets.tags, selected: state.tags, mode: state.tagMode,
+    ...facetHandlers('tags', 'tagMode'),
+  }));
+  replaceKeepingFocus(ui.tools, facetGroup({
+    name: 'tools', heading: 'Tools', counts: facets.tools, selected: state.tools, mode: state.toolMode,
+    ...facetHandlers('tools', 'toolMode'),
+  }));
+  replaceKeepingFocus(ui.origins, originOptions(facets.origin, state.origin, ORIGINS,
+    (origin) => navigate({ ...state, origin })));
+  ui.staleCount.textContent = page.freshness ? page.freshness.stale_count.toLocaleString('en') : '';
+}
+
+/** The toggle, mode and expand handlers of the tags or tools facet. */
+function facetHandlers(key, modeKey) {
+  return {
+    expanded: expandedFacets.has(key),
+    onToggle: (value) => navigate({ ...state, [key]: toggled(state[key], value) }),
+    onMode: (mode) => navigate({ ...state, [modeKey]: mode }),
+    onExpand: () => {
+      if (!expandedFacets.delete(key)) expandedFacets.add(key);
+      showFacets();
+    },
+  };
+}
+
+function showTotals() {
+  const info = page.page_info;
+  ui.cards.setAttribute('aria-busy', 'false');
+  ui.progress.hidden = true;
+  ui.total.textContent = `${plural(info.total_count, 'artifact')}${info.total_count ? ` · showing ${shownKeys.size.toLocaleString('en')}` : ''}`;
+  ui.loadMore.hidden = !info.has_next_page;
+  ui.loadMore.disabled = false;
+  const left = info.total_count - shownKeys.size;
+  ui.loadMore.textContent = `Load ${Math.min(PAGE_SIZE, left)} more (${left.toLocaleString('en')} left)`;
+  ui.end.hidden = info.has_next_page || shownKeys.size <= PAGE_SIZE;
+  ui.end.textContent = `All ${plural(info.total_count, 'artifact')} shown.`;
+  showFreshness();
+  if (info.total_count === 0) showEmpty();
+}
+
+function showFreshness() {
+  const fresh = page?.freshness;
+  const scope = state.collection ? collections.find((c) => c.id === state.collection) : null;
+  const count = scope ? scope.artifact_count : sum(collections.map((c) => c.artifact_count));
+  if (!fresh) return;
+  ui.freshness.textContent = `${state.collection || 'All collections'} · ${plural(count, 'artifact')} · `
+    + `${fresh.stale_count.toLocaleString('en')} stale · checked against the files every ${Math.round(fresh.ttl_seconds / 60)} min`;
+}
+
+function showCollections() {
+  const total = sum(collections.map((c) => c.artifact_count));
+  const options = [new Option(`All collections (${total.toLocaleString('en')})`, '')];
+  for (const c of collections) options.push(new Option(`${c.name} (${c.artifact_count.toLocaleString('en')})`, c.id));
+  if (state.collection && !collections.some((c) => c.id === state.collection)) {
+    options.push(new Option(state.collection, state.collection));
+  }
+  ui.collection.replaceChildren(...options);
+  ui.collection.value = state.collection;
+  showFreshness();
+}
+
+function showMessage(kind, title, text, actions) {
+  ui.message.dataset.kind = kind;
+  ui.message.replaceChildren(...messagePanel(title, text, actions).filter(Boolean));
+  ui.message.hidden = false;
+}
+
+function showEmpty() {
+  const scope = state.collection ? `the collection “${state.collection}”` : 'any collection';
+  if (activeFilters(state).length) {
+    showMessage('empty', 'No artifacts match',
+      `Nothing in ${scope} matches these filters. Try fewer or shorter words, or remove a filter.`,
+      [['Clear all filters', clearFilters]]);
+  } else {
+    showMessage('empty', 'No artifacts yet',
+      `The cache holds no artifacts for ${scope}. Add some with the SkillMeat CLI, then press Refresh to read the files again.`,
+      [['Refresh', () => ui.refresh.click()]]);
+  }
+}
+
+function showError(error) {
+  if (error.name === 'AbortError') return;
+  page = null;
+  shownKeys = new Set();
+  ui.cards.replaceChildren();
+  ui.cards.setAttribute('aria-busy', 'false');
+  ui.progress.hidden = true;
+  ui.loadMore.hidden = true;
+  ui.end.hidden = true;
+  ui.total.textContent = '';
+  const detail = error instanceof ApiError ? error.message : String(error);
+  if (error.code === 'not_ready') {
+    showMessage('loading', 'Still reading the collections', `${detail} This page retries by itself.`);
+    setTimeout(loadFirstPage, NOT_READY_RETRY_MS);
+  } else if (error.code === 'collection_not_found') {
+    showMessage('error', 'Unknown collection', detail,
+      [['Show all collections', () => navigate({ ...state, collection: '' })]]);
+  } else if (error.status === 400) {
+    showMessage('error', 'The server did not accept this search', detail, [['Clear all filters', clearFilters]]);
+  } else {
+    showMessage('error', error.status === 0 ? 'Cannot reach the service' : 'Could not load the artifacts', detail,
+      [['Try again', loadFirstPage]]);
+  }
+}
+
+function clearFilters() {
+  navigate(withoutFilters(state));
+}
+
+// ---- Controls
+
+ui.q.addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => navigate({ ...state, q: ui.q.value }, { typing: true }), SEARCH_DEBOUNCE_MS);
+});
+ui.q.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    clearTimeout(searchTimer);
+    if (ui.q.value !== state.q) navigate({ ...state, q: ui.q.value }, { typing: true });
+  }
+});
+ui.sort.addEventListener('change', () => navigate({ ...state, sort: ui.sort.value }));
+ui.stale.addEventListener('change', () => navigate({ ...state, stale: ui.stale.checked }));
+ui.collection.addEventListener('change', () => navigate({ ...state, collection: ui.collection.value }));
+ui.loadMore.addEventListener('click', loadNextPage);
+ui.filtersToggle.addEventListener('click', () => {
+  const open = ui.filtersToggle.getAttribute('aria-expanded') !== 'true';
+  ui.filtersToggle.setAttribute('aria-expanded', String(open));
+  ui.filters.classList.toggle('open', open);
+});
+document.addEventListener('keydown', (event) => {
+  const typingSomewhere = event.target.closest('input, select, textarea, dialog');
+  if (event.key === '/' && !typingSomewhere) {
+    event.preventDefault();
+    ui.q.focus();
+    ui.q.select();
+  }
+});
+
+refreshAction({
+  button: ui.refresh,
+  outcome: $('refresh-outcome'),
+  dialog: $('token-dialog'),
+  collection: () => state.collection,
+  onRefreshed: () => {
+    loadCollections();
+    loadFirstPage();
+  },
+});
+
+history.replaceState(null, '', location.pathname + toQuery(state)); // drop parameters the page ignored
+showState();
+loadCollections();
+loadFirstPage();
