@@ -61,7 +61,8 @@ public final class ManifestReader {
         String text = readText(file);
         LockFile lock = LockFile.read(folder.resolve(LockFile.FILE_NAME));
         ArtifactTables.Result result = ArtifactTables.collect(artifacts(file, text, lock));
-        return new Manifest(folder.getFileName().toString(), folder, stamp, result.entries(), result.problems());
+        String collection = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+        return new Manifest(collection, folder, stamp, result.entries(), result.problems());
     }
 
     private static List<ArtifactTables.Item> artifacts(Path file, String text, LockFile lock) throws ManifestException {
