@@ -42,7 +42,7 @@ public final class CacheMetrics implements AutoCloseable {
     private final Timer refreshSeconds;
     private final Counter reads;
     private final Counter rateLimited;
-    private final Counter frontmatterWarnings;
+    private final Counter syncWarnings;
     private final Map<String, Timer> queryTimers = new ConcurrentHashMap<>();
     private final Map<String, Meter> documentGauges = new ConcurrentHashMap<>();
     /** Meters that read this instance's state: removed on close, so a later cache in the same JVM starts clean. */
@@ -64,8 +64,8 @@ public final class CacheMetrics implements AutoCloseable {
         reads = registry.getOrCreate(Counter.builder(PREFIX + "reads").description("Reads answered from the index"));
         rateLimited = registry.getOrCreate(Counter.builder(PREFIX + "rate_limited")
                 .description("Batch refresh requests refused with 429"));
-        frontmatterWarnings = registry.getOrCreate(Counter.builder(PREFIX + "frontmatter_warnings")
-                .description("Artifacts whose frontmatter was not valid YAML and was read line by line"));
+        syncWarnings = registry.getOrCreate(Counter.builder(PREFIX + "sync_warnings")
+                .description("Artifacts read with a warning (frontmatter read line by line, an unknown origin)"));
         own(Gauge.builder(PREFIX + "stale_documents", () -> snapshot.current().stale())
                 .description("Documents older than the TTL"));
         own(Gauge.builder(PREFIX + "index_lag_seq", () -> cache.mirror().lag())
@@ -104,7 +104,7 @@ public final class CacheMetrics implements AutoCloseable {
 
     private void recordSync(SyncReport report) {
         report.counts().forEach((outcome, count) -> syncs.get(outcome).increment(count));
-        frontmatterWarnings.increment(report.warnings());
+        syncWarnings.increment(report.warnings());
         syncSeconds.record(report.took());
         snapshot.invalidate();
         updateDocumentGauges();

@@ -69,7 +69,7 @@ class ObservabilityTest {
                 "artifact_cache_query_seconds_count{route=\"collection_artifacts\"", "artifact_cache_reads_total{",
                 "artifact_cache_file_reads_total{", "artifact_cache_index_lag_seq{", "artifact_cache_population_seconds{",
                 "artifact_cache_watcher_events_total{", "artifact_cache_rate_limited_total{",
-                "artifact_cache_frontmatter_warnings_total{")) {
+                "artifact_cache_sync_warnings_total{")) {
             assertTrue(metrics.lines().anyMatch(l -> l.startsWith(line)), "missing " + line);
         }
         assertEquals(totalCount("/api/v1/user-collections/default/artifacts"),
@@ -84,7 +84,7 @@ class ObservabilityTest {
         double created = sample("artifact_cache_sync_total", "outcome=\"created\"");
         double unchanged = sample("artifact_cache_sync_total", "outcome=\"unchanged\"");
         double failed = sample("artifact_cache_sync_total", "outcome=\"failed\"");
-        double warnings = sample("artifact_cache_frontmatter_warnings_total", "");
+        double warnings = sample("artifact_cache_sync_warnings_total", "");
         double syncs = sample("artifact_cache_sync_seconds_count", "");
 
         home.skill("default", "lenient", "description: Reads: like this: fine\nname: [unclosed\n", "");
@@ -96,7 +96,7 @@ class ObservabilityTest {
         assertEquals(created + 1, sample(after, "artifact_cache_sync_total", "outcome=\"created\""));
         assertEquals(unchanged + 1, sample(after, "artifact_cache_sync_total", "outcome=\"unchanged\""));
         assertEquals(failed + 1, sample(after, "artifact_cache_sync_total", "outcome=\"failed\""));
-        assertEquals(warnings + 1, sample(after, "artifact_cache_frontmatter_warnings_total", ""));
+        assertEquals(warnings + 1, sample(after, "artifact_cache_sync_warnings_total", ""));
         assertEquals(syncs + 3, sample(after, "artifact_cache_sync_seconds_count", ""));
         assertTrue(totalCount("/api/v1/user-collections/default/artifacts") >= 4);
     }
