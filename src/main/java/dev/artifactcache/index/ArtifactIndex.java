@@ -148,9 +148,17 @@ public final class ArtifactIndex implements AutoCloseable {
 
     /** Durable commit, recording {@link #appliedSeq()} and {@link #SCHEMA_VERSION}. */
     public void commit() throws IOException {
+        // The fsync runs outside the write lock so that applies go on meanwhile. Everything up to
+        // the sequence read here was handed to the writer before the commit starts, so the commit
+        // holds it; rows applied during the commit may be in it too, and replaying those again
+        // is harmless (upserts and deletes by key).
+        IndexGeneration generation;
+        long seq;
         synchronized (writeLock) {
-            writable().commit(appliedSeq);
+            generation = writable();
+            seq = appliedSeq;
         }
+        generation.commit(seq);
     }
 
     /**

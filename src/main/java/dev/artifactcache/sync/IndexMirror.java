@@ -84,18 +84,30 @@ public final class IndexMirror {
         }
     }
 
-    /** Makes what was applied durable; a no-op when nothing changed since the last commit. */
-    public synchronized void commit() {
-        if (index.appliedSeq() == committedSeq && !touchedSinceCommit) {
-            return;
+    /**
+     * Makes what was applied durable; a no-op when nothing changed since the last commit. The
+     * commit's fsync does not hold this mirror's lock: syncs go on applying meanwhile.
+     */
+    public void commit() {
+        long seq;
+        synchronized (this) {
+            seq = index.appliedSeq();
+            if (seq == committedSeq && !touchedSinceCommit) {
+                return;
+            }
+            touchedSinceCommit = false;
         }
         try {
             index.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit the index", e);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                touchedSinceCommit = true;
+            }
+            throw e instanceof IOException io ? new UncheckedIOException("cannot commit the index", io) : (RuntimeException) e;
         }
-        committedSeq = index.appliedSeq();
-        touchedSinceCommit = false;
+        synchronized (this) {
+            committedSeq = Math.max(committedSeq, seq);
+        }
     }
 
     /** How far the index is behind the rows, in sequence numbers. */

@@ -48,7 +48,8 @@ public final class Synchronizer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Synchronizer.class.getName());
 
-    private static final int CHUNK = 1000;
+    /** Small enough that a single sync waits at most one chunk behind a population. */
+    private static final int CHUNK = 500;
     /** Below this, reading in parallel costs more than it saves. */
     private static final int PARALLEL_FROM = 32;
 
