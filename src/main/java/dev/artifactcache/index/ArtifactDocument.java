@@ -5,6 +5,7 @@ import dev.artifactcache.store.ArtifactRow;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -66,7 +67,9 @@ final class ArtifactDocument {
 
         doc.add(new NumericDocValuesField(ArtifactFields.SYNCED_AT, EpochNanos.of(row.syncedAt())));
         if (row.updatedAt() != null) {
-            doc.add(new NumericDocValuesField(ArtifactFields.UPDATED_AT, EpochNanos.of(row.updatedAt())));
+            long updated = EpochNanos.of(row.updatedAt());
+            doc.add(new NumericDocValuesField(ArtifactFields.UPDATED_AT, updated));
+            doc.add(new LongPoint(ArtifactFields.UPDATED_AT, updated));
         }
         doc.add(new BinaryDocValuesField(ArtifactFields.ROW, RowCodec.encode(row)));
         try {

@@ -11,10 +11,14 @@ final class ArtifactFields {
     static final String KEY = "key";
     /** Lower-cased name: sorted doc values for the name sort. */
     static final String NAME_SORT = "name_sort";
-    /** Lower-cased whole name as one keyword, for the exact-name bonus. */
+    /**
+     * Lower-cased whole name as one keyword, for the exact-name bonus. Not the sort field itself:
+     * indexed terms there would make the sort's skipping open one postings list per name.
+     */
     static final String NAME_EXACT = "name_exact";
     /** Doc values only (never points) so that {@code updateNumericDocValue} can move it. */
     static final String SYNCED_AT = "synced_at";
+    /** Doc values for the sort, points so the sort can skip non-competitive documents. */
     static final String UPDATED_AT = "updated_at";
     /** The compact binary encoding of everything an item renders ({@link RowCodec}). */
     static final String ROW = "row";

@@ -177,12 +177,7 @@ public final class ArtifactIndex implements AutoCloseable {
             }
             IndexGeneration fresh = IndexGeneration.create(path, IndexGeneration.BULK_RAM_MB);
             try {
-                while (rows.hasNext()) {
-                    ArtifactRow row = rows.next();
-                    if (!row.deleted()) {
-                        fresh.writer.addDocument(ArtifactDocument.of(row));
-                    }
-                }
+                BulkLoader.addAll(fresh.writer, rows);
                 fresh.commit(seq);
                 fresh.useLiveRamBuffer();
                 fresh.refresh();

@@ -22,8 +22,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A request as Lucene queries, kept in parts so that facet counting can drop one dimension's
- * filter (disjunctive facets). Filters are FILTER clauses: they restrict without scoring.
+ * A request as Lucene queries, kept in parts so that facet counting can treat each faceted
+ * dimension's filter separately (disjunctive facets). Filters are FILTER clauses: they restrict
+ * without scoring.
  *
  * @param text         the scoring full-text query, or null when there is no text
  * @param fixedFilters filters that always apply (collection, freshness)
@@ -58,21 +59,17 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
 
     /** The whole query. */
     Query all() {
-        return combine(null);
-    }
-
-    /** The query without {@code dimension}'s own filter: what that dimension's facet counts run on. */
-    Query without(FacetDimension dimension) {
-        return combine(dimension);
-    }
-
-    private Query combine(FacetDimension excluded) {
         List<Query> filters = new ArrayList<>(fixedFilters);
-        facetFilters.forEach((dimension, filter) -> {
-            if (dimension != excluded) {
-                filters.add(filter);
-            }
-        });
+        filters.addAll(facetFilters.values());
+        return combine(text, filters);
+    }
+
+    /** The text and the filters that are not facets: what drill-sideways counting starts from. */
+    Query base() {
+        return combine(text, fixedFilters);
+    }
+
+    private static Query combine(Query text, List<Query> filters) {
         if (text == null && filters.isEmpty()) {
             return new MatchAllDocsQuery();
         }

@@ -10,11 +10,14 @@ import org.apache.lucene.search.SearcherFactory;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An index searcher that carries what is costly to derive from its reader: the facet module's
- * per-dimension ordinal state, built on first use and then shared by every search on this reader.
- * A refresh makes a new searcher, so nothing here is ever stale.
+ * per-dimension ordinal state, and the exact totals and facet counts of the requests seen (the
+ * same text and filters page after page, tab after tab), each computed on first use and then
+ * shared by every search on this reader. A refresh makes a new searcher, so nothing here is ever
+ * stale; the first request after a write pays the full count.
  */
 final class ArtifactSearcher extends IndexSearcher {
 
@@ -26,7 +29,23 @@ final class ArtifactSearcher extends IndexSearcher {
         }
     };
 
+    /** Bounds the summaries kept per reader; readers are replaced on every write anyway. */
+    private static final int MAX_SUMMARIES = 256;
+
     private volatile Map<FacetDimension, SortedSetDocValuesReaderState> facetStates;
+    private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
+
+    /**
+     * The exact total of a request and, when counted, its facets.
+     *
+     * @param facets the facet counts, or null when only the total was computed
+     */
+    record Summary(long total, FacetCounts facets) {
+    }
+
+    interface SummaryComputer {
+        Summary compute() throws IOException;
+    }
 
     ArtifactSearcher(IndexReader reader) {
         super(reader);
@@ -39,6 +58,24 @@ final class ArtifactSearcher extends IndexSearcher {
             states = buildFacetStates();
         }
         return states.get(dimension);
+    }
+
+    /** The summary under {@code key}, computed (outside any lock) when this reader has none yet. */
+    Summary summary(String key, SummaryComputer computer) throws IOException {
+        Summary summary = summaries.get(key);
+        if (summary == null) {
+            summary = computer.compute();
+            if (summaries.size() >= MAX_SUMMARIES) {
+                summaries.clear();
+            }
+            summaries.put(key, summary);
+        }
+        return summary;
+    }
+
+    /** A summary already computed under {@code key}, or null. */
+    Summary cachedSummary(String key) {
+        return summaries.get(key);
     }
 
     private synchronized Map<FacetDimension, SortedSetDocValuesReaderState> buildFacetStates() throws IOException {

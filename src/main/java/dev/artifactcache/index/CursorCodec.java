@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
-import java.util.TreeSet;
 import java.util.zip.CRC32C;
 
 /**
@@ -40,7 +38,7 @@ final class CursorCodec {
                 switch (fields[i].getType()) {
                     case SCORE -> out.writeInt(Float.floatToIntBits((Float) values[i]));
                     case LONG -> out.writeLong(values[i] == null ? Long.MIN_VALUE : (Long) values[i]);
-                    case STRING -> {
+                    case STRING, CUSTOM -> {
                         BytesRef bytes = values[i] == null ? new BytesRef() : (BytesRef) values[i];
                         out.writeVInt(bytes.length);
                         out.writeBytes(bytes.bytes, bytes.offset, bytes.length);
@@ -104,7 +102,7 @@ final class CursorCodec {
                 values[i] = switch (fields[i].getType()) {
                     case SCORE -> Float.intBitsToFloat(in.readInt());
                     case LONG -> in.readLong();
-                    case STRING -> {
+                    case STRING, CUSTOM -> {
                         int length = in.readVInt();
                         if (length < 0 || length > payloadLength - in.getPosition()) {
                             throw new InvalidCursorException("is malformed");
@@ -128,32 +126,10 @@ final class CursorCodec {
         return values;
     }
 
-    /**
-     * A 32-bit digest of what decides the result set and its order (text, filters, sort), but not of
-     * the page size, facets, highlights or the moving stale cut-off.
-     */
+    /** A 32-bit digest of {@link RequestKey#results}: a cursor only continues the request it came from. */
     static int fingerprint(SearchRequest request) {
-        StringBuilder canonical = new StringBuilder();
-        field(canonical, request.effectiveSort().wire());
-        field(canonical, request.q() == null ? "" : request.q());
-        list(canonical, request.collections());
-        list(canonical, request.types().stream().map(Enum::name).toList());
-        field(canonical, request.tagMode().wire());
-        list(canonical, request.tags());
-        field(canonical, request.toolMode().wire());
-        list(canonical, request.tools());
-        list(canonical, request.origins());
-        field(canonical, String.valueOf(request.stale()));
-        byte[] bytes = canonical.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = RequestKey.results(request).getBytes(StandardCharsets.UTF_8);
         return checksum(bytes, bytes.length);
-    }
-
-    private static void list(StringBuilder canonical, List<String> values) {
-        field(canonical, String.join("\u0001", new TreeSet<>(values)));
-    }
-
-    private static void field(StringBuilder canonical, String value) {
-        canonical.append(value).append('\u0000');
     }
 
     private static int checksum(byte[] bytes, int length) {

@@ -3,7 +3,6 @@ package dev.artifactcache.index;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -18,9 +17,9 @@ import java.util.Map;
 
 /**
  * Disjunctive facet counts. The main search's hits serve every dimension without a selection; a
- * dimension with a selection is counted over a second search that drops only its own filter, so
- * its counts show what selecting another value would give. At most one extra search per selected
- * dimension, each counting only its dimension's doc values.
+ * dimension with a selection is counted over its drill-sideways hits (every filter but its own,
+ * gathered in the same pass as the main hits), so its counts show what selecting another value
+ * would give. Each dimension has its own doc-values field: a count reads only that dimension.
  */
 final class FacetCounter {
 
@@ -30,13 +29,15 @@ final class FacetCounter {
     private FacetCounter() {
     }
 
-    static FacetCounts count(ArtifactSearcher searcher, ArtifactQuery query, FacetsCollector mainHits, SearchRequest request)
-            throws IOException {
+    /**
+     * @param mainHits     the documents matching the whole request
+     * @param sidewaysHits for each dimension with a selection, the documents matching every filter but its own
+     */
+    static FacetCounts count(ArtifactSearcher searcher, FacetsCollector mainHits, Map<FacetDimension, FacetsCollector> sidewaysHits,
+                             SearchRequest request) throws IOException {
         Map<FacetDimension, Map<String, Long>> counts = new HashMap<>();
         for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
-            FacetsCollector hits = query.facetFilters().containsKey(dimension)
-                    ? searcher.search(query.without(dimension), new FacetsCollectorManager())
-                    : mainHits;
+            FacetsCollector hits = sidewaysHits.getOrDefault(dimension, mainHits);
             counts.put(dimension, top(searcher, dimension, hits, selected(request, dimension)));
         }
         return new FacetCounts(counts.get(FacetDimension.TYPE), counts.get(FacetDimension.TAGS),

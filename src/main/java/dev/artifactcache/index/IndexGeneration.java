@@ -120,6 +120,9 @@ final class IndexGeneration implements Closeable {
         config.setOpenMode(mode);
         config.setRAMBufferSizeMB(ramBufferMb);
         config.setCommitOnClose(false);
+        config.setIndexSort(SortFields.INDEX);
+        // Segments flushed on every refresh are tiny: skip packing each into a compound file.
+        config.setUseCompoundFile(false);
         return config;
     }
 

@@ -4,7 +4,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -68,7 +67,7 @@ final class TextAnalysis {
 
     private static final class ArtifactTextAnalyzer extends Analyzer {
         private final int flags;
-        /** The index side: the graph is flattened, and offsets are not indexed so they need no care. */
+        /** The index side: offsets are not indexed, so parts may keep their word's offsets. */
         private final boolean indexing;
 
         ArtifactTextAnalyzer(int flags, boolean indexing) {
@@ -79,11 +78,9 @@ final class TextAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new WhitespaceTokenizer();
+            // The index side's token graph (joined forms) needs no flattening: text fields index no positions.
             TokenStream stream = new WordDelimiterGraphFilter(source, !indexing, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
                     flags, null);
-            if (indexing) {
-                stream = new FlattenGraphFilter(stream); // the index cannot hold a token graph
-            }
             stream = new LowerCaseFilter(stream);
             stream = new ASCIIFoldingFilter(stream);
             stream = new EnglishMinimalStemFilter(stream);

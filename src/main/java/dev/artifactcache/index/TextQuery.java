@@ -6,11 +6,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.MultiTermQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,16 +102,15 @@ final class TextQuery {
         List<Query> ways = new ArrayList<>();
         int edits = maxEdits(term);
         int length = term.codePointCount(0, term.length());
+        CompiledAutomaton prefix = last ? Automata.prefix(term) : null;
+        CompiledAutomaton typos = edits > 0 ? Automata.typos(term, edits) : null;
         for (Weighted w : Weighted.values()) {
-            Term t = new Term(w.field, term);
-            ways.add(weighted(new TermQuery(t), w.weight));
-            if (last && length >= w.minPrefix) {
-                ways.add(weighted(new PrefixQuery(t, MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE), w.weight / 2));
+            ways.add(weighted(new TermQuery(new Term(w.field, term)), w.weight));
+            if (prefix != null && length >= w.minPrefix) {
+                ways.add(weighted(new SharedAutomatonQuery(w.field, term, "*", prefix), w.weight / 2));
             }
-            if (edits > 0) {
-                // Prefix length 1: a wrong first letter is rare, and it keeps the automaton cheap.
-                ways.add(weighted(new FuzzyQuery(t, edits, 1, FuzzyQuery.defaultMaxExpansions, true,
-                        MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE), w.weight / 4));
+            if (typos != null) {
+                ways.add(weighted(new SharedAutomatonQuery(w.field, term, "~" + edits, typos), w.weight / 4));
             }
         }
         return new DisjunctionMaxQuery(ways, 0f);

@@ -1,0 +1,238 @@
+package dev.artifactcache.index;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * A page in name order without comparing names document by document. Every segment is sorted by
+ * (name, key), the index sort, so within a segment name order is doc id order: the next page
+ * ascending is the first matches after the cursor's position, descending the last matches before
+ * it. The cursor's position is found by binary search over ordinals; only the few candidates that
+ * meet other segments' candidates have their names read, in a k-way merge.
+ *
+ * <p>{@link SortOrder#NAME} is (name, key) ascending and {@link SortOrder#NAME_DESC} its exact
+ * reverse, matching {@link SortFields} and the cursor values {@code [name, key]}.
+ */
+final class NameOrderPage {
+
+    private NameOrderPage() {
+    }
+
+    /**
+     * @return up to {@code wanted} hits as {@link FieldDoc}s with fields {@code [name, key]}, or null
+     *         when a segment is not sorted by name (then the caller sorts the usual way)
+     */
+    static FieldDoc[] collect(IndexSearcher searcher, Query query, boolean descending, FieldDoc after, int wanted)
+            throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (LeafReaderContext leaf : leaves) {
+            if (!SortFields.INDEX.equals(leaf.reader().getMetaData().sort())) {
+                return null;
+            }
+        }
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        PriorityQueue<Leaf> heads = new PriorityQueue<>(Math.max(1, leaves.size()),
+                descending ? (a, b) -> b.compareHead(a) : Leaf::compareHead);
+        for (LeafReaderContext context : leaves) {
+            Leaf leaf = Leaf.collect(weight, context, descending, after, wanted);
+            if (leaf != null) {
+                heads.add(leaf);
+            }
+        }
+        List<FieldDoc> page = new ArrayList<>(wanted);
+        while (page.size() < wanted && !heads.isEmpty()) {
+            Leaf leaf = heads.poll();
+            page.add(new FieldDoc(leaf.context.docBase + leaf.headDoc(), Float.NaN,
+                    new Object[] {leaf.headName(), leaf.headKey()}));
+            if (leaf.advance()) {
+                heads.add(leaf);
+            }
+        }
+        return page.toArray(new FieldDoc[0]);
+    }
+
+    /** One segment's candidates, in page order, with the head's name and key read on demand. */
+    private static final class Leaf {
+        final LeafReaderContext context;
+        private final int[] docs;
+        private final int[] nameOrds;
+        private final int[] keyOrds;
+        private final SortedDocValues names;
+        private final SortedDocValues keys;
+        private int head;
+        private BytesRef headName;
+        private BytesRef headKey;
+
+        private Leaf(LeafReaderContext context, int[] docs, int[] nameOrds, int[] keyOrds) throws IOException {
+            this.context = context;
+            this.docs = docs;
+            this.nameOrds = nameOrds;
+            this.keyOrds = keyOrds;
+            this.names = DocValues.getSorted(context.reader(), ArtifactFields.NAME_SORT);
+            this.keys = DocValues.getSorted(context.reader(), ArtifactFields.KEY);
+        }
+
+        static Leaf collect(Weight weight, LeafReaderContext context, boolean descending, FieldDoc after, int wanted)
+                throws IOException {
+            int from = 0;
+            int to = context.reader().maxDoc();
+            if (after != null) {
+                CursorPosition position = new CursorPosition(context, (BytesRef) after.fields[0], (BytesRef) after.fields[1]);
+                if (descending) {
+                    to = position.firstNotBefore();
+                } else {
+                    from = position.firstAfter();
+                }
+            }
+            ScorerSupplier supplier = from < to ? weight.scorerSupplier(context) : null;
+            if (supplier == null) {
+                return null;
+            }
+            Scorer scorer = supplier.get(Long.MAX_VALUE);
+            DocIdSetIterator matches = scorer.iterator();
+            Bits live = context.reader().getLiveDocs();
+            int[] ring = new int[wanted];
+            long found = 0;
+            for (int doc = matches.advance(from); doc < to; doc = matches.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    ring[(int) (found % wanted)] = doc;
+                    found++;
+                    if (!descending && found == wanted) {
+                        break; // ascending: the first matches are the page
+                    }
+                }
+            }
+            int count = (int) Math.min(found, wanted);
+            if (count == 0) {
+                return null;
+            }
+            int[] docs = new int[count];
+            for (int i = 0; i < count; i++) {
+                // ring holds the last `count` matches in doc order; descending pages read them backwards
+                int ascending = (int) ((found - count + i) % wanted);
+                docs[descending ? count - 1 - i : i] = ring[ascending];
+            }
+            return withOrds(context, docs);
+        }
+
+        private static Leaf withOrds(LeafReaderContext context, int[] docs) throws IOException {
+            int[] nameOrds = new int[docs.length];
+            int[] keyOrds = new int[docs.length];
+            SortedDocValues names = DocValues.getSorted(context.reader(), ArtifactFields.NAME_SORT);
+            SortedDocValues keys = DocValues.getSorted(context.reader(), ArtifactFields.KEY);
+            boolean increasing = docs.length < 2 || docs[0] < docs[1];
+            for (int n = 0; n < docs.length; n++) {
+                int i = increasing ? n : docs.length - 1 - n; // doc-values iterators only move forward
+                nameOrds[i] = names.advanceExact(docs[i]) ? names.ordValue() : -1;
+                keyOrds[i] = keys.advanceExact(docs[i]) ? keys.ordValue() : -1;
+            }
+            return new Leaf(context, docs, nameOrds, keyOrds);
+        }
+
+        int headDoc() {
+            return docs[head];
+        }
+
+        BytesRef headName() throws IOException {
+            if (headName == null) {
+                headName = BytesRef.deepCopyOf(nameOrds[head] < 0 ? new BytesRef() : names.lookupOrd(nameOrds[head]));
+            }
+            return headName;
+        }
+
+        BytesRef headKey() throws IOException {
+            if (headKey == null) {
+                headKey = BytesRef.deepCopyOf(keyOrds[head] < 0 ? new BytesRef() : keys.lookupOrd(keyOrds[head]));
+            }
+            return headKey;
+        }
+
+        boolean advance() {
+            head++;
+            headName = null;
+            headKey = null;
+            return head < docs.length;
+        }
+
+        /** Ascending (name, key) order of the two heads. */
+        int compareHead(Leaf other) {
+            try {
+                int byName = headName().compareTo(other.headName());
+                return byName != 0 ? byName : headKey().compareTo(other.headKey());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Where a cursor's (name, key) falls among a sorted segment's documents, by binary search. */
+    private static final class CursorPosition {
+        private final LeafReaderContext context;
+        private final BytesRef key;
+        /** The cursor name's ordinal in this segment, or -(insertion point) - 1 when absent. */
+        private final int nameOrd;
+
+        CursorPosition(LeafReaderContext context, BytesRef name, BytesRef key) throws IOException {
+            this.context = context;
+            this.key = key;
+            this.nameOrd = DocValues.getSorted(context.reader(), ArtifactFields.NAME_SORT).lookupTerm(name);
+        }
+
+        /** The first doc strictly after the cursor. */
+        int firstAfter() throws IOException {
+            return search(true);
+        }
+
+        /** The first doc at or after the cursor: docs before it come before the cursor. */
+        int firstNotBefore() throws IOException {
+            return search(false);
+        }
+
+        private int search(boolean strict) throws IOException {
+            int low = 0;
+            int high = context.reader().maxDoc();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                int cmp = compareToCursor(mid);
+                if (cmp > 0 || (cmp == 0 && !strict)) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
+        }
+
+        /** The doc's (name, key) against the cursor's. */
+        private int compareToCursor(int doc) throws IOException {
+            SortedDocValues names = DocValues.getSorted(context.reader(), ArtifactFields.NAME_SORT);
+            int ord = names.advanceExact(doc) ? names.ordValue() : -1;
+            if (nameOrd < 0) {
+                int insertion = -nameOrd - 1;
+                return ord < insertion ? -1 : 1;
+            }
+            if (ord != nameOrd) {
+                return Integer.compare(ord, nameOrd);
+            }
+            SortedDocValues keys = DocValues.getSorted(context.reader(), ArtifactFields.KEY);
+            BytesRef docKey = keys.advanceExact(doc) ? keys.lookupOrd(keys.ordValue()) : new BytesRef();
+            return docKey.compareTo(key);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.artifactcache.index;
+
+import dev.artifactcache.collection.ArtifactType;
+import dev.artifactcache.store.ArtifactRow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Ten thousand generated rows: counts, facets, orders and freshness checked against brute force. */
+class GeneratedCorpusTest {
+
+    private static final Instant STALE_BEFORE = Rows.T0.minusSeconds(3600);
+
+    @TempDir
+    static Path dir;
+    private static GeneratedCorpus corpus;
+    private static List<ArtifactRow> rows;
+    private static ArtifactIndex index;
+
+    @BeforeAll
+    static void build() throws Exception {
+        corpus = new GeneratedCorpus(7);
+        rows = corpus.rows(10_000);
+        index = ArtifactIndex.open(dir.resolve("lucene"));
+        index.rebuild(rows.iterator(), rows.size());
+        // Some live writes too, so the index has several segments and deleted documents.
+        List<ArtifactRow> changed = new ArrayList<>();
+        for (int i = 0; i < 300; i += 3) {
+            ArtifactRow row = rows.get(i);
+            changed.add(new ArtifactRow(row.collection(), row.id(), row.metadata(), row.syncedAt(), row.updatedAt(),
+                    rows.size() + i, false));
+        }
+        index.apply(changed);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    // ---- brute force ----
+
+    private static Predicate<ArtifactRow> matching(SearchRequest request, FacetDimension ignored) {
+        return row -> {
+            var m = row.metadata();
+            if (!request.collections().isEmpty() && !request.collections().contains(row.collection())) {
+                return false;
+            }
+            if (request.stale() != null && request.stale() != row.syncedAt().isBefore(request.staleBefore())) {
+                return false;
+            }
+            if (ignored != FacetDimension.TYPE && !request.types().isEmpty() && !request.types().contains(m.type())) {
+                return false;
+            }
+            if (ignored != FacetDimension.ORIGIN && !request.origins().isEmpty() && !request.origins().contains(m.origin())) {
+                return false;
+            }
+            if (ignored != FacetDimension.TAGS && !selects(request.tags(), request.tagMode(), m.tags())) {
+                return false;
+            }
+            return ignored == FacetDimension.TOOLS || selects(request.tools(), request.toolMode(), m.tools());
+        };
+    }
+
+    private static boolean selects(List<String> selected, MatchMode mode, List<String> values) {
+        if (selected.isEmpty()) {
+            return true;
+        }
+        return mode == MatchMode.ALL ? values.containsAll(selected) : selected.stream().anyMatch(values::contains);
+    }
+
+    private static Map<String, Long> expectedCounts(SearchRequest request, FacetDimension dimension,
+                                                    Function<ArtifactRow, List<String>> values, List<String> selected) {
+        Map<String, Long> counts = new HashMap<>();
+        rows.stream().filter(matching(request, dimension))
+                .forEach(row -> values.apply(row).forEach(v -> counts.merge(v, 1L, Long::sum)));
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Long> top = new LinkedHashMap<>();
+        entries.stream().limit(dimension.topN()).forEach(e -> top.put(e.getKey(), e.getValue()));
+        selected.forEach(v -> top.putIfAbsent(v, counts.getOrDefault(v, 0L)));
+        List<Map.Entry<String, Long>> ordered = new ArrayList<>(top.entrySet());
+        ordered.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Long> result = new LinkedHashMap<>();
+        ordered.forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    private static FacetCounts expectedFacets(SearchRequest request) {
+        return new FacetCounts(
+                expectedCounts(request, FacetDimension.TYPE, r -> List.of(r.metadata().type().wire()),
+                        request.types().stream().map(ArtifactType::wire).toList()),
+                expectedCounts(request, FacetDimension.TAGS, r -> r.metadata().tags(), request.tags()),
+                expectedCounts(request, FacetDimension.TOOLS, r -> r.metadata().tools(), request.tools()),
+                expectedCounts(request, FacetDimension.ORIGIN, r -> List.of(r.metadata().origin()), request.origins()));
+    }
+
+    private static SearchRequest.Builder randomFilters(Random random) {
+        SearchRequest.Builder builder = SearchRequest.builder();
+        builder.collections(pick(random, GeneratedCorpus.COLLECTIONS, random.nextInt(3)));
+        builder.types(pick(random, List.of(ArtifactType.values()), random.nextInt(3)));
+        builder.tags(random.nextBoolean() ? MatchMode.ANY : MatchMode.ALL, pick(random, corpus.tags.subList(0, 25), random.nextInt(4)));
+        builder.tools(random.nextBoolean() ? MatchMode.ANY : MatchMode.ALL, pick(random, GeneratedCorpus.TOOLS.subList(0, 8), random.nextInt(3)));
+        builder.origins(pick(random, GeneratedCorpus.ORIGINS, random.nextInt(3)));
+        int stale = random.nextInt(4);
+        builder.stale(stale == 0 ? Boolean.TRUE : stale == 1 ? Boolean.FALSE : null, STALE_BEFORE);
+        return builder;
+    }
+
+    private static <T> List<T> pick(Random random, List<T> values, int count) {
+        List<T> copy = new ArrayList<>(values);
+        java.util.Collections.shuffle(copy, random);
+        return copy.subList(0, count);
+    }
+
+    // ---- checks ----
+
+    @Test
+    void totalsAndFacetsEqualBruteForce() {
+        Random random = new Random(11);
+        for (int i = 0; i < 60; i++) {
+            SearchRequest request = randomFilters(random).facets(true).limit(5).build();
+            SearchResult result = index.search(request);
+            long expectedTotal = rows.stream().filter(matching(request, null)).count();
+            assertEquals(expectedTotal, result.totalCount(), request.toString());
+            assertEquals(expectedFacets(request).asMap().toString(), result.facets().asMap().toString(), request.toString());
+            SearchResult withoutFacets = index.search(SearchRequest.builder().collections(request.collections())
+                    .types(request.types()).tags(request.tagMode(), request.tags()).tools(request.toolMode(), request.tools())
+                    .origins(request.origins()).stale(request.stale(), STALE_BEFORE).build());
+            assertEquals(expectedTotal, withoutFacets.totalCount(), request.toString());
+        }
+    }
+
+    @Test
+    void walksFollowTheBruteForceOrder() {
+        Random random = new Random(12);
+        for (SortOrder order : List.of(SortOrder.NAME, SortOrder.NAME_DESC, SortOrder.UPDATED, SortOrder.UPDATED_DESC)) {
+            for (int i = 0; i < 4; i++) {
+                SearchRequest first = randomFilters(random).sort(order).limit(1 + random.nextInt(150)).build();
+                List<String> expected = rows.stream().filter(matching(first, null)).sorted(order(order)).map(ArtifactRow::key).toList();
+                assertEquals(expected, walk(first), order + " " + first);
+            }
+        }
+    }
+
+    @Test
+    void aWholeCollectionWalksByNameAcrossManyPages() {
+        SearchRequest first = SearchRequest.builder().collections("default").limit(100).build();
+        List<String> expected = rows.stream().filter(r -> r.collection().equals("default")).sorted(order(SortOrder.NAME))
+                .map(ArtifactRow::key).toList();
+        assertTrue(expected.size() > 7000);
+        assertEquals(expected, walk(first));
+    }
+
+    @Test
+    void textSearchesAreConsistent() {
+        for (String q : List.of(corpus.words.get(0), corpus.words.get(40), corpus.words.get(40).substring(0, 3),
+                corpus.tags.get(2), "Bash", corpus.words.get(7) + " " + corpus.words.get(9))) {
+            SearchRequest first = SearchRequest.builder().q(q).facets(true).limit(200).build();
+            SearchResult result = index.search(first);
+            assertTrue(result.totalCount() > 0, q);
+            long typeSum = result.facets().type().values().stream().mapToLong(Long::longValue).sum();
+            assertEquals(result.totalCount(), typeSum, "one type per document: " + q);
+            List<String> walked = walk(first);
+            assertEquals(result.totalCount(), walked.size(), q);
+            assertEquals(walked.size(), new HashSet<>(walked).size(), q);
+            SearchRequest byName = SearchRequest.builder().q(q).sort(SortOrder.NAME).limit(500).build();
+            assertEquals(Set.copyOf(walked), Set.copyOf(walk(byName)), "the same matches in another order: " + q);
+        }
+    }
+
+    @Test
+    void collectionsAndFreshnessEqualBruteForce() {
+        Map<String, long[]> expected = new TreeMap<>();
+        for (ArtifactRow row : rows) {
+            long[] counts = expected.computeIfAbsent(row.collection(), c -> new long[2]);
+            counts[0]++;
+            counts[1] += row.syncedAt().isBefore(STALE_BEFORE) ? 1 : 0;
+        }
+        List<CollectionCount> expectedCounts = new ArrayList<>();
+        expected.forEach((name, counts) -> expectedCounts.add(new CollectionCount(name, counts[0], counts[1])));
+        assertEquals(expectedCounts, index.collections(STALE_BEFORE));
+        for (String collection : new String[] {null, "default", "archive"}) {
+            List<ArtifactRow> scope = rows.stream().filter(r -> collection == null || r.collection().equals(collection)).toList();
+            Instant oldest = scope.stream().map(ArtifactRow::syncedAt).min(Comparator.naturalOrder()).orElseThrow();
+            long stale = scope.stream().filter(r -> r.syncedAt().isBefore(STALE_BEFORE)).count();
+            assertEquals(new Freshness(scope.size(), stale, oldest), index.freshness(collection, STALE_BEFORE));
+        }
+    }
+
+    private static Comparator<ArtifactRow> order(SortOrder order) {
+        Comparator<ArtifactRow> byKey = Comparator.comparing(ArtifactRow::key);
+        Comparator<ArtifactRow> byName = Comparator.<ArtifactRow, String>comparing(r -> r.metadata().name().toLowerCase(Locale.ROOT))
+                .thenComparing(byKey);
+        Comparator<ArtifactRow> byUpdated = Comparator.comparing(ArtifactRow::updatedAt).thenComparing(byKey);
+        return switch (order) {
+            case NAME, RELEVANCE -> byName;
+            case NAME_DESC -> byName.reversed();
+            case UPDATED -> byUpdated;
+            case UPDATED_DESC -> byUpdated.reversed();
+        };
+    }
+
+    private static List<String> walk(SearchRequest first) {
+        List<String> keys = new ArrayList<>();
+        SearchRequest next = first;
+        while (true) {
+            SearchResult page = index.search(next);
+            page.items().forEach(r -> keys.add(r.key()));
+            if (!page.hasNext()) {
+                return keys;
+            }
+            next = first.withAfter(page.endCursor());
+        }
+    }
+}
