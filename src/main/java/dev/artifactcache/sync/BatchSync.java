@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,14 +37,24 @@ public final class BatchSync {
 
     /** Each collection in full: new artifacts created, gone ones deleted, a collection gone from disk removed. */
     public BatchReport collections(List<String> collections) {
-        return timed(() -> collections.stream().map(collection -> synchronizer.sync(collection, Selection.ALL)).toList());
+        return collections(collections, BatchProgress.IGNORED);
+    }
+
+    /** {@link #collections(List)}, telling {@code progress} before the first collection and after each. */
+    public BatchReport collections(List<String> collections, Consumer<BatchProgress> progress) {
+        return run(collections.stream().map(collection -> new Step(collection, Selection.ALL)).toList(), progress);
     }
 
     /** Just these artifacts, one sync per collection. */
     public BatchReport artifacts(Map<String, List<ArtifactId>> byCollection) {
-        return timed(() -> byCollection.entrySet().stream()
-                .map(entry -> synchronizer.sync(entry.getKey(), Selection.of(entry.getValue())))
-                .toList());
+        return artifacts(byCollection, BatchProgress.IGNORED);
+    }
+
+    /** {@link #artifacts(Map)}, telling {@code progress} before the first collection and after each. */
+    public BatchReport artifacts(Map<String, List<ArtifactId>> byCollection, Consumer<BatchProgress> progress) {
+        return run(byCollection.entrySet().stream()
+                .map(entry -> new Step(entry.getKey(), Selection.of(entry.getValue())))
+                .toList(), progress);
     }
 
     /**
@@ -57,12 +66,19 @@ public final class BatchSync {
      * @param staleBefore the staleness cut-off for {@link RefreshFilter#staleOnly()}
      */
     public BatchReport matching(RefreshFilter filter, Instant staleBefore) throws IOException {
+        return matching(filter, staleBefore, BatchProgress.IGNORED);
+    }
+
+    /** {@link #matching(RefreshFilter, Instant)}, telling {@code progress} before the first collection and after each. */
+    public BatchReport matching(RefreshFilter filter, Instant staleBefore, Consumer<BatchProgress> progress)
+            throws IOException {
         if (!filter.needsIndex()) {
             if (filter.ids().isEmpty()) {
-                return collections(filter.collection() == null ? synchronizer.knownCollections() : List.of(filter.collection()));
+                return collections(filter.collection() == null ? synchronizer.knownCollections()
+                        : List.of(filter.collection()), progress);
             }
             return artifacts(filter.collection() == null ? locate(filter.ids())
-                    : Map.of(filter.collection(), filter.ids()));
+                    : Map.of(filter.collection(), filter.ids()), progress);
         }
         SearchRequest request = SearchRequest.builder()
                 .collections(filter.collection() == null ? List.of() : List.of(filter.collection()))
@@ -76,7 +92,7 @@ public final class BatchSync {
         forEachPage(request, page -> page.stream()
                 .filter(row -> wanted.isEmpty() || wanted.contains(row.id()))
                 .forEach(row -> picked.add(ArtifactRef.of(row))));
-        return artifacts(byCollection(picked));
+        return artifacts(byCollection(picked), progress);
     }
 
     /**
@@ -115,9 +131,21 @@ public final class BatchSync {
         return byCollection(found);
     }
 
-    private static BatchReport timed(Supplier<List<SyncReport>> batch) {
+    private BatchReport run(List<Step> steps, Consumer<BatchProgress> progress) {
         long started = System.nanoTime();
-        List<SyncReport> reports = batch.get();
+        List<SyncReport> reports = new ArrayList<>(steps.size());
+        int scanned = 0;
+        progress.accept(new BatchProgress(0, steps.size(), 0));
+        for (Step step : steps) {
+            SyncReport report = synchronizer.sync(step.collection(), step.selection());
+            reports.add(report);
+            scanned += report.scanned();
+            progress.accept(new BatchProgress(reports.size(), steps.size(), scanned));
+        }
         return new BatchReport(reports, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** One sync of a batch. */
+    private record Step(String collection, Selection selection) {
     }
 }
