@@ -66,6 +66,12 @@ public final class ArtifactCacheCommand implements Callable<Integer> {
     /** One line instead of picocli's full usage: the problem and where the help is. */
     private static int misused(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommandFailure failure) { // from the defaults: the configuration is wrong
+                commandLine.getErr().println(NAME + ": " + failure.getMessage());
+                return failure.exitStatus();
+            }
+        }
         commandLine.getErr().println(NAME + ": " + e.getMessage() + " (see: "
                 + commandLine.getCommandSpec().qualifiedName() + " --help)");
         return ExitStatus.USAGE;

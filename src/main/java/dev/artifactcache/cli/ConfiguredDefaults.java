@@ -3,6 +3,7 @@ package dev.artifactcache.cli;
 import dev.artifactcache.Main;
 import dev.artifactcache.Settings;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -58,15 +59,28 @@ final class ConfiguredDefaults implements CommandLine.IDefaultValueProvider {
 
     private Config config() {
         if (config == null) {
-            config = source.get();
+            try {
+                config = source.get();
+            } catch (ConfigException e) {
+                throw wrongConfiguration(e);
+            }
         }
         return config;
     }
 
     private Settings settings() {
         if (settings == null) {
-            settings = Settings.from(config(), env);
+            try {
+                settings = Settings.from(config(), env);
+            } catch (IllegalArgumentException | ConfigException e) {
+                throw wrongConfiguration(e);
+            }
         }
         return settings;
+    }
+
+    private static CommandFailure wrongConfiguration(RuntimeException e) {
+        return CommandFailure.usage("the configuration (ARTIFACT_CACHE_CONFIG, else etc/application.yaml, and the "
+                + "environment) is wrong: " + e.getMessage().replaceAll("\\s+", " ")); // YAML errors span lines
     }
 }

@@ -40,8 +40,7 @@ public final class BatchSync {
         return collections(collections, BatchProgress.IGNORED);
     }
 
-    /** {@link #collections(List)}, telling {@code progress} before the first collection and after each. */
-    public BatchReport collections(List<String> collections, Consumer<BatchProgress> progress) {
+    private BatchReport collections(List<String> collections, Consumer<BatchProgress> progress) {
         return run(collections.stream().map(collection -> new Step(collection, Selection.ALL)).toList(), progress);
     }
 
@@ -50,8 +49,7 @@ public final class BatchSync {
         return artifacts(byCollection, BatchProgress.IGNORED);
     }
 
-    /** {@link #artifacts(Map)}, telling {@code progress} before the first collection and after each. */
-    public BatchReport artifacts(Map<String, List<ArtifactId>> byCollection, Consumer<BatchProgress> progress) {
+    private BatchReport artifacts(Map<String, List<ArtifactId>> byCollection, Consumer<BatchProgress> progress) {
         return run(byCollection.entrySet().stream()
                 .map(entry -> new Step(entry.getKey(), Selection.of(entry.getValue())))
                 .toList(), progress);
@@ -69,7 +67,10 @@ public final class BatchSync {
         return matching(filter, staleBefore, BatchProgress.IGNORED);
     }
 
-    /** {@link #matching(RefreshFilter, Instant)}, telling {@code progress} before the first collection and after each. */
+    /**
+     * {@link #matching(RefreshFilter, Instant)}, telling {@code progress} before the first step
+     * and after each (a step syncs one collection, in full or the chosen artifacts of it).
+     */
     public BatchReport matching(RefreshFilter filter, Instant staleBefore, Consumer<BatchProgress> progress)
             throws IOException {
         if (!filter.needsIndex()) {
