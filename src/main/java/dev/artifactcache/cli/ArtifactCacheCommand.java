@@ -72,9 +72,18 @@ public final class ArtifactCacheCommand implements Callable<Integer> {
                 return failure.exitStatus();
             }
         }
-        commandLine.getErr().println(NAME + ": " + e.getMessage() + " (see: "
+        commandLine.getErr().println(NAME + ": " + message(e) + " (see: "
                 + commandLine.getCommandSpec().qualifiedName() + " --help)");
         return ExitStatus.USAGE;
+    }
+
+    /** A value a converter refused: its own message, after the option's name (picocli's words are for programmers). */
+    private static String message(CommandLine.ParameterException e) {
+        if (e.getCause() instanceof CommandLine.TypeConversionException refused && e.getArgSpec() != null) {
+            return (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option ? option.longestName() + ": " : "")
+                    + refused.getMessage();
+        }
+        return e.getMessage();
     }
 
     /** The version Maven packaged, and the Java running it (the launcher picks one itself). */

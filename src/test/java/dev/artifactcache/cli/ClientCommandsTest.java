@@ -101,19 +101,19 @@ class ClientCommandsTest {
                 .assertOneErrorLine("No collection \"nope\"; there are these: default, work.");
         Cli.run("sync", "--server", server, "pdf-tools")
                 .assertStatus(ExitStatus.USAGE)
-                .assertOneErrorLine("Invalid value for positional parameter at index 0..* (TYPE:NAME): artifact id "
+                .assertOneErrorLine("artifact id "
                         + "\"pdf-tools\" has no type; expected \"<type>:<name>\", e.g. \"skill:pdf-tools\" "
                         + "(see: artifact-cache sync --help)");
         Cli.run("refresh", "--server", server, "--type", "plugin")
                 .assertStatus(ExitStatus.USAGE)
-                .assertOneErrorLine("Invalid value for option '--type' (TYPE): unknown artifact type \"plugin\"; expected "
+                .assertOneErrorLine("--type: unknown artifact type \"plugin\"; expected "
                         + "one of skill, command, agent, hook, mcp, workflow, composite (see: artifact-cache refresh --help)");
         Cli.run("search", "--server", server, "--limit", "500")
                 .assertStatus(ExitStatus.USAGE)
                 .assertOneErrorLine("--limit must be from 1 to 100, got 500 (see: artifact-cache search --help)");
         Cli.run("stats", "--server", "localhost:8080")
                 .assertStatus(ExitStatus.USAGE)
-                .assertOneErrorLine("Invalid value for option '--server': \"localhost:8080\" is not the service's "
+                .assertOneErrorLine("--server: \"localhost:8080\" is not the service's "
                         + "address; write it as http://HOST:PORT, e.g. http://127.0.0.1:8080 (see: artifact-cache stats --help)");
         Cli.run("stats", "--nope").assertStatus(ExitStatus.USAGE)
                 .assertOneErrorLine("Unknown option: '--nope' (see: artifact-cache stats --help)");
