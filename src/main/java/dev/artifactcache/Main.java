@@ -1,5 +1,6 @@
 package dev.artifactcache;
 
+import dev.artifactcache.cli.ArtifactCacheCommand;
 import dev.artifactcache.http.BindingCheck;
 import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.observe.CacheHealth;
@@ -18,27 +19,48 @@ import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 /** Wires configuration, the cache and the HTTP server; the features live in their packages. */
 public final class Main {
 
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    private static final String DEFAULT_HOST = "127.0.0.1";
+    /** The address SkillMeat's CLI calls. */
+    private static final int DEFAULT_PORT = 8080;
 
     private Main() {
     }
 
-    public static void main(String[] args) throws IOException {
+    /** The command line: {@code serve} (the default) and the client commands; exits with the command's status. */
+    public static void main(String[] args) {
+        System.exit(ArtifactCacheCommand.run(args));
+    }
+
+    /**
+     * The {@code serve} command: opens the cache, starts the server and the background work, then
+     * blocks until the JVM is stopped, whose shutdown hook closes the server and the cache.
+     * Returns 2 without opening anything when the address is not loopback and no write token is set.
+     *
+     * @param env the environment, where the command's options replace {@code SKILLMEAT_HOME} and
+     *            {@code ARTIFACT_CACHE_DATA}
+     * @param err where the refusal goes
+     */
+    public static int serve(Config config, Map<String, String> env, PrintWriter err)
+            throws IOException, InterruptedException {
         LogConfig.configureRuntime();
-        Config config = config();
-        Settings settings = Settings.from(config, System.getenv());
+        Settings settings = Settings.from(config, env);
         Optional<String> unsafe = BindingCheck.problem(host(config), settings.writeToken());
         if (unsafe.isPresent()) {
-            System.err.println(unsafe.get());
-            System.exit(2);
+            err.println(unsafe.get());
+            return 2;
         }
         ArtifactCache cache = ArtifactCache.open(settings, Clock.systemUTC());
         WebServer server = server(config, cache).start();
@@ -53,6 +75,8 @@ public final class Main {
         }));
         LOG.info("event=listening url=http://" + server.prototype().host() + ":" + server.port()
                 + " home=" + cache.settings().home() + " data=" + cache.settings().dataFolder());
+        new CountDownLatch(1).await(); // serve until the JVM stops; the shutdown hook above closes everything
+        return 0;
     }
 
     /**
@@ -60,12 +84,17 @@ public final class Main {
      * else {@code etc/application.yaml} of the working folder, if present).
      */
     static Config config() {
+        return config(Map.of());
+    }
+
+    /** {@link #config()} with {@code overrides} (keys such as {@code server.port}) over everything else. */
+    public static Config config(Map<String, String> overrides) {
         Path file = Path.of(Optional.ofNullable(System.getenv("ARTIFACT_CACHE_CONFIG")).orElse("etc/application.yaml"));
         return Config.builder()
                 .disableSystemPropertiesSource()
                 .disableEnvironmentVariablesSource()
-                .sources(ConfigSources.environmentVariables(), ConfigSources.systemProperties(),
-                        ConfigSources.file(file).optional())
+                .sources(List.of(ConfigSources.create(overrides), ConfigSources.environmentVariables(),
+                        ConfigSources.systemProperties(), ConfigSources.file(file).optional()))
                 .build();
     }
 
@@ -77,8 +106,8 @@ public final class Main {
     public static WebServer server(Config config, ArtifactCache cache) {
         BindingCheck.require(host(config), cache.settings().writeToken());
         return WebServer.builder()
-                .host("127.0.0.1")
-                .port(8080)
+                .host(DEFAULT_HOST)
+                .port(DEFAULT_PORT)
                 .config(config.get("server"))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true).addChecks(CacheHealth.checks(cache)).build())
@@ -88,8 +117,14 @@ public final class Main {
                 .build();
     }
 
-    private static String host(Config config) {
-        return config.get("server.host").asString().orElse("127.0.0.1");
+    /** The address the server listens on (and the client commands call by default). */
+    public static String host(Config config) {
+        return config.get("server.host").asString().orElse(DEFAULT_HOST);
+    }
+
+    /** The port the server listens on (and the client commands call by default); 0 picks a free one. */
+    public static int port(Config config) {
+        return config.get("server.port").asInt().orElse(DEFAULT_PORT);
     }
 
     /** The routes; tests run this same wiring. SkillMeat's cache routes come before any {collection_id} route. */

@@ -4,6 +4,7 @@ import dev.artifactcache.ArtifactCache;
 import dev.artifactcache.collection.ArtifactId;
 import dev.artifactcache.collection.ArtifactType;
 import dev.artifactcache.sync.ArtifactResult;
+import dev.artifactcache.sync.BatchProgress;
 import dev.artifactcache.sync.BatchReport;
 import dev.artifactcache.sync.Outcome;
 import dev.artifactcache.sync.RefreshFilter;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -57,6 +59,7 @@ public final class SyncRoutes implements HttpService {
         res.send(SyncJson.artifact(result, cache.staleBefore(), started));
     }
 
+    /** The batch answers with one JSON object, or streams its progress first when the client asks for NDJSON. */
     private void refreshMetadata(ServerRequest req, ServerResponse res) {
         long started = System.nanoTime();
         JsonObject body = JsonBody.read(req);
@@ -67,13 +70,19 @@ public final class SyncRoutes implements HttpService {
                 JsonBody.texts(body, "tags"),
                 JsonBody.texts(body, "ids").stream().map(id -> parsed("ids", id, ArtifactId::parse)).toList(),
                 JsonBody.flag(body, "stale_only"));
-        BatchReport report;
+        if (ProgressStream.requested(req)) {
+            ProgressStream.send(res, progress -> refresh(filter, progress), report -> SyncJson.batch(report, started));
+            return;
+        }
+        res.send(SyncJson.batch(refresh(filter, BatchProgress.IGNORED), started));
+    }
+
+    private BatchReport refresh(RefreshFilter filter, Consumer<BatchProgress> progress) {
         try {
-            report = cache.batches().matching(filter, cache.staleBefore());
+            return cache.batches().matching(filter, cache.staleBefore(), progress);
         } catch (IOException e) {
             throw new UncheckedIOException("listing the collections failed", e);
         }
-        res.send(SyncJson.batch(report, started));
     }
 
     /** The collection when it is on disk or in the cache, else 404 naming the ones there are. */

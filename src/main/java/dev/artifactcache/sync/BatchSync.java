@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -43,14 +42,22 @@ public final class BatchSync {
 
     /** Each collection in full: new artifacts created, gone ones deleted, a collection gone from disk removed. */
     public BatchReport collections(List<String> collections) {
-        return timed(() -> collections.stream().map(collection -> synchronizer.sync(collection, Selection.ALL)).toList());
+        return collections(collections, BatchProgress.IGNORED);
+    }
+
+    private BatchReport collections(List<String> collections, Consumer<BatchProgress> progress) {
+        return run(collections.stream().map(collection -> new Step(collection, Selection.ALL)).toList(), progress);
     }
 
     /** Just these artifacts, one sync per collection. */
     public BatchReport artifacts(Map<String, List<ArtifactId>> byCollection) {
-        return timed(() -> byCollection.entrySet().stream()
-                .map(entry -> synchronizer.sync(entry.getKey(), Selection.of(entry.getValue())))
-                .toList());
+        return artifacts(byCollection, BatchProgress.IGNORED);
+    }
+
+    private BatchReport artifacts(Map<String, List<ArtifactId>> byCollection, Consumer<BatchProgress> progress) {
+        return run(byCollection.entrySet().stream()
+                .map(entry -> new Step(entry.getKey(), Selection.of(entry.getValue())))
+                .toList(), progress);
     }
 
     /**
@@ -62,12 +69,22 @@ public final class BatchSync {
      * @param staleBefore the staleness cut-off for {@link RefreshFilter#staleOnly()}
      */
     public BatchReport matching(RefreshFilter filter, Instant staleBefore) throws IOException {
+        return matching(filter, staleBefore, BatchProgress.IGNORED);
+    }
+
+    /**
+     * {@link #matching(RefreshFilter, Instant)}, telling {@code progress} before the first step
+     * and after each (a step syncs one collection, in full or the chosen artifacts of it).
+     */
+    public BatchReport matching(RefreshFilter filter, Instant staleBefore, Consumer<BatchProgress> progress)
+            throws IOException {
         if (!filter.needsIndex()) {
             if (filter.ids().isEmpty()) {
-                return collections(filter.collection() == null ? synchronizer.knownCollections() : List.of(filter.collection()));
+                return collections(filter.collection() == null ? synchronizer.knownCollections()
+                        : List.of(filter.collection()), progress);
             }
             return artifacts(filter.collection() == null ? locate(filter.ids())
-                    : Map.of(filter.collection(), filter.ids()));
+                    : Map.of(filter.collection(), filter.ids()), progress);
         }
         SearchRequest request = SearchRequest.builder()
                 .collections(filter.collection() == null ? List.of() : List.of(filter.collection()))
@@ -81,7 +98,7 @@ public final class BatchSync {
         forEachPage(request, page -> page.stream()
                 .filter(row -> wanted.isEmpty() || wanted.contains(row.id()))
                 .forEach(row -> picked.add(ArtifactRef.of(row))));
-        return artifacts(byCollection(picked));
+        return artifacts(byCollection(picked), progress);
     }
 
     /**
@@ -125,13 +142,25 @@ public final class BatchSync {
         listeners.add(listener);
     }
 
-    private BatchReport timed(Supplier<List<SyncReport>> batch) {
+    private BatchReport run(List<Step> steps, Consumer<BatchProgress> progress) {
         long started = System.nanoTime();
-        List<SyncReport> reports = batch.get();
+        List<SyncReport> reports = new ArrayList<>(steps.size());
+        int scanned = 0;
+        progress.accept(new BatchProgress(0, steps.size(), 0));
+        for (Step step : steps) {
+            SyncReport report = synchronizer.sync(step.collection(), step.selection());
+            reports.add(report);
+            scanned += report.scanned();
+            progress.accept(new BatchProgress(reports.size(), steps.size(), scanned));
+        }
         BatchReport report = new BatchReport(reports, Duration.ofNanos(System.nanoTime() - started));
         LOG.info(() -> "event=refresh_batch collections=" + reports.size() + " scanned=" + report.scanned() + " "
                 + SyncLog.counts(report.counts()) + " ms=" + report.took().toMillis());
         listeners.forEach(listener -> listener.accept(report));
         return report;
+    }
+
+    /** One sync of a batch. */
+    private record Step(String collection, Selection selection) {
     }
 }
