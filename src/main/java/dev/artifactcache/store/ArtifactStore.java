@@ -74,15 +74,23 @@ public final class ArtifactStore {
         }
     }
 
-    /** The rows of these ids in a collection (tombstones included), by id. */
+    /**
+     * The rows of these ids in a collection (tombstones included), by id.
+     *
+     * <p>A join with the ids as a VALUES table, not {@code id IN (...)}: H2 looks an IN list up in an
+     * index only on the index's first column, so on the key (collection, id) it scanned the whole
+     * collection for every chunk, which made a population quadratic (100,000 artifacts: 1.2 s per
+     * chunk of 1,000 at 40,000 rows; the join takes 5 ms). PostgreSQL plans both forms well.
+     */
     public Map<String, ArtifactRow> rows(String collection, List<String> ids) {
         Map<String, ArtifactRow> found = new HashMap<>();
         for (List<String> chunk : chunks(ids)) {
             List<Object> params = new ArrayList<>(chunk.size() + 1);
-            params.add(collection);
             params.addAll(chunk);
-            try (Stream<DbRow> rows = db.execute().createQuery(SELECT + "WHERE collection = ? AND id IN ("
-                    + placeholders(chunk.size()) + ")").params(params).execute()) {
+            params.add(collection);
+            try (Stream<DbRow> rows = db.execute().createQuery("SELECT " + RowCodec.COLUMNS + " FROM (VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?)")) + ") AS wanted (wanted_id) "
+                    + "JOIN artifacts ON artifacts.id = wanted.wanted_id AND artifacts.collection = ?").params(params).execute()) {
                 rows.map(RowCodec::fromRow).forEach(row -> found.put(row.id(), row));
             }
         }
