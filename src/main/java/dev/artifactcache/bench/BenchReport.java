@@ -80,13 +80,17 @@ final class BenchReport {
                         .add("without_frontmatter", home.withoutFrontmatter())
                         .add("lenient_frontmatter", home.lenientFrontmatter()))
                 .add("cold_start", JSON.createObjectBuilder()
-                        .add("listening_ms", run.coldListeningMs())
-                        .add("ready_ms", run.coldReadyMs())
-                        .add("population_ms", run.coldPopulationMs()))
+                        .add("listening_ms", run.cold().listeningMs())
+                        .add("populated_ms", run.cold().populatedMs())
+                        .add("population_ms", run.cold().populationMs())
+                        .add("cpu_to_populated", cpu(run.cold().toPopulated())))
                 .add("warm_restart", JSON.createObjectBuilder()
-                        .add("listening_ms", run.warmListeningMs())
-                        .add("first_query_ms", run.warmFirstQueryMs())
-                        .add("rescan_ms", run.warmRescanMs()))
+                        .add("listening_ms", run.warm().listeningMs())
+                        .add("first_query_ms", run.warm().readyMs())
+                        .add("cpu_to_first_query", cpu(run.warm().toReady()))
+                        .add("rescanned_ms", run.warm().populatedMs())
+                        .add("rescan_ms", run.warm().populationMs())
+                        .add("cpu_to_rescanned", cpu(run.warm().toPopulated())))
                 .add("mix", mix)
                 .add("load", load)
                 .add("memory", nullable(nullable(JSON.createObjectBuilder(), "heap_after_gc_mb", mb(run.heapAfterGcBytes())),
@@ -97,7 +101,16 @@ final class BenchReport {
         return run.fileReads() == null ? json.addNull("file_reads_during_queries") : json.add("file_reads_during_queries", run.fileReads());
     }
 
-    private static JsonObjectBuilder load(String target, LoadDriver.Result result) {
+    private static JsonObjectBuilder cpu(CpuUse cpu) {
+        return JSON.createObjectBuilder()
+                .add("wall_seconds", Math.round(cpu.seconds() * 100) / 100.0)
+                .add("service_cpu_seconds", Math.round(cpu.serviceSeconds() * 100) / 100.0)
+                .add("bench_cpu_seconds", Math.round(cpu.benchSeconds() * 100) / 100.0)
+                .add("other_processes_cores", Math.round(cpu.otherCores() * 100) / 100.0);
+    }
+
+    private static JsonObjectBuilder load(String target, RunFigures.LoadRun run) {
+        LoadDriver.Result result = run.result();
         JsonObjectBuilder byKind = JSON.createObjectBuilder();
         result.byKind().forEach((kind, histogram) -> byKind.add(kind, latency(histogram)));
         JsonArrayBuilder errors = JSON.createArrayBuilder();
@@ -111,6 +124,8 @@ final class BenchReport {
                 .add("seconds", Math.round(result.wallNanos() / 1e6) / 1e3)
                 .add("throughput_rps", Math.round(result.throughput()))
                 .add("latency_ms", latency(result.all()))
+                .add("service_cpu_ms_per_request", Math.round(run.serviceCpuMsPerRequest() * 1000) / 1000.0)
+                .add("cpu", cpu(run.cpu()))
                 .add("by_kind", byKind);
     }
 
@@ -157,15 +172,18 @@ final class BenchReport {
                 machine.memoryBytes() / 1e9, machine.jdk()));
         row(out, "artifacts", runs, run -> String.format(Locale.ROOT, "%,d", run.artifacts()));
         row(out, "generate (s)", runs, run -> seconds(run.generateMs()));
-        row(out, "cold: launch -> populated (s)", runs, run -> seconds(run.coldReadyMs()));
-        row(out, "cold: population itself (s)", runs, run -> seconds(run.coldPopulationMs()));
-        row(out, "warm restart: first query (s)", runs, run -> seconds(run.warmFirstQueryMs()));
-        row(out, "warm restart: re-scan (s)", runs, run -> seconds(run.warmRescanMs()));
+        row(out, "cold: launch -> populated (s)", runs, run -> seconds(run.cold().readyMs()));
+        row(out, "cold: population itself (s)", runs, run -> seconds(run.cold().populationMs()));
+        row(out, "cold: service CPU (s) / others (cores)", runs, run -> cpuCell(run.cold().toReady()));
+        row(out, "warm restart: first query (s)", runs, run -> seconds(run.warm().readyMs()));
+        row(out, "warm: service CPU (s) / others (cores)", runs, run -> cpuCell(run.warm().toReady()));
+        row(out, "warm restart: re-scan (s)", runs, run -> seconds(run.warm().populationMs()));
         row(out, "heap after full GC (MB)", runs, run -> run.heapAfterGcBytes() == null ? "-"
                 : String.format(Locale.ROOT, "%.0f", run.heapAfterGcBytes() / 1048576.0));
         for (int c : clients) {
             row(out, "queries " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.queries(c)));
             row(out, "queries " + c + "c: req/s", runs, run -> throughput(run.queries(c)));
+            row(out, "queries " + c + "c: CPU ms/req / others", runs, run -> loadCpu(run.queries(c)));
             row(out, "floor " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.floor(c)));
             row(out, "floor " + c + "c: req/s", runs, run -> throughput(run.floor(c)));
         }
@@ -174,9 +192,9 @@ final class BenchReport {
         if (!runs.isEmpty()) {
             RunFigures largest = runs.getLast();
             out.append(String.format(Locale.ROOT, "%nquery kinds, 1 client, %,d artifacts: p50 / p99 ms%n", largest.artifacts()));
-            LoadDriver.Result one = largest.queries(1);
+            RunFigures.LoadRun one = largest.queries(1);
             if (one != null) {
-                one.byKind().forEach((kind, h) -> out.append(String.format(Locale.ROOT, "  %-16s %s / %s%n", kind,
+                one.result().byKind().forEach((kind, h) -> out.append(String.format(Locale.ROOT, "  %-16s %s / %s%n", kind,
                         Targets.fmt(Targets.ms(h, 50)), Targets.fmt(Targets.ms(h, 99)))));
             }
             out.append(String.format(Locale.ROOT, "%ntargets (performance.md), %,d artifacts:%n", largest.artifacts()));
@@ -194,17 +212,26 @@ final class BenchReport {
         out.append('\n');
     }
 
-    private static String percentiles(LoadDriver.Result result) {
-        if (result == null) {
+    private static String cpuCell(CpuUse cpu) {
+        return String.format(Locale.ROOT, "%.1f / %.1f", cpu.serviceSeconds(), cpu.otherCores());
+    }
+
+    private static String loadCpu(RunFigures.LoadRun run) {
+        return run == null ? "-" : String.format(Locale.ROOT, "%.3f / %.1f", run.serviceCpuMsPerRequest(), run.cpu().otherCores());
+    }
+
+    private static String percentiles(RunFigures.LoadRun run) {
+        if (run == null) {
             return "-";
         }
+        LoadDriver.Result result = run.result();
         Histogram h = result.all();
         return Targets.fmt(Targets.ms(h, 50)) + " / " + Targets.fmt(Targets.ms(h, 95)) + " / " + Targets.fmt(Targets.ms(h, 99))
                 + " / " + Targets.fmt(h.getMaxValue() / 1e6) + (result.errors() > 0 ? " (" + result.errors() + " errors)" : "");
     }
 
-    private static String throughput(LoadDriver.Result result) {
-        return result == null ? "-" : String.format(Locale.ROOT, "%,.0f", result.throughput());
+    private static String throughput(RunFigures.LoadRun run) {
+        return run == null ? "-" : String.format(Locale.ROOT, "%,.0f", run.result().throughput());
     }
 
     private static String editFigures(EditScenarios.Outcome outcome) {

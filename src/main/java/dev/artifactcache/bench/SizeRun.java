@@ -46,23 +46,24 @@ final class SizeRun {
 
         String collection = HomeGenerator.collectionName(0);
         List<QueryMix.Checked> mix;
-        List<LoadDriver.Result> queries = new ArrayList<>();
-        List<LoadDriver.Result> floor = new ArrayList<>();
+        List<RunFigures.LoadRun> queries = new ArrayList<>();
+        List<RunFigures.LoadRun> floor = new ArrayList<>();
         Long heap;
         Long rss;
         Long fileReads;
-        long coldListening;
-        long coldReady;
-        long coldPopulation;
-        try (ServiceProcess cold = ServiceProcess.start(plan.launch(), home, data, serviceLog)) {
-            coldListening = cold.listening(plan.startTimeout()).atNanos() - cold.launchedNanos();
-            ServiceProcess.Event done = cold.populationDone(plan.startTimeout());
-            coldReady = done.atNanos() - cold.launchedNanos();
-            coldPopulation = done.value();
-            log.printf("cold: listening after %d ms, populated after %d ms (population %d ms)%n",
-                    toMs(coldListening), toMs(coldReady), coldPopulation);
-            int port = (int) cold.listening(plan.startTimeout()).value();
-            int floorPort = (int) cold.floor(plan.startTimeout()).value();
+        RunFigures.Start cold;
+        CpuUse.Sample beforeCold = CpuUse.Sample.take(0);
+        try (ServiceProcess service = ServiceProcess.start(plan.launch(), home, data, serviceLog)) {
+            long listening = service.listening(plan.startTimeout()).atNanos() - service.launchedNanos();
+            ServiceProcess.Event done = service.populationDone(plan.startTimeout());
+            CpuUse cpu = CpuUse.between(beforeCold, CpuUse.Sample.take(service.pid()));
+            long ready = done.atNanos() - service.launchedNanos();
+            cold = new RunFigures.Start(toMs(listening), toMs(ready), toMs(ready), done.value(), cpu, cpu);
+            log.printf("cold: listening after %d ms, populated after %d ms (population %d ms); service CPU %.1f s, "
+                    + "other processes %.1f cores%n", cold.listeningMs(), cold.readyMs(), cold.populationMs(), cpu.serviceSeconds(),
+                    cpu.otherCores());
+            int port = (int) service.listening(plan.startTimeout()).value();
+            int floorPort = (int) service.floor(plan.startTimeout()).value();
             List<QueryMix.Query> queryList;
             try (LoopbackClient client = new LoopbackClient(port)) {
                 queryList = QueryMix.build(client, collection);
@@ -74,44 +75,61 @@ final class SizeRun {
             LoadDriver.run(floorPort, ping, 1, plan.warmup(), plan.maxPhase(), plan.seed());
             Double readsBefore = fileReads(port);
             for (int clients : plan.clients()) {
-                floor.add(report("floor", LoadDriver.run(floorPort, ping, clients, plan.requests(), plan.maxPhase(), plan.seed())));
-                queries.add(report("queries", LoadDriver.run(port, queryList, clients, plan.requests(), plan.maxPhase(), plan.seed())));
+                floor.add(load("floor", service, floorPort, ping, clients));
+                queries.add(load("queries", service, port, queryList, clients));
             }
             Double readsAfter = fileReads(port);
             fileReads = readsBefore == null || readsAfter == null ? null : Math.round(readsAfter - readsBefore);
-            heap = cold.heapAfterFullGc().orElse(null);
-            rss = cold.residentBytes().orElse(null);
+            heap = service.heapAfterFullGc().orElse(null);
+            rss = service.residentBytes().orElse(null);
             log.printf("heap after full GC: %s MB, RSS %s MB%n", heap == null ? "?" : heap / 1048576, rss == null ? "?" : rss / 1048576);
         }
 
-        try (ServiceProcess warm = ServiceProcess.start(plan.launch(), home, data, serviceLog)) {
-            long warmListening = warm.listening(plan.startTimeout()).atNanos() - warm.launchedNanos();
-            int port = (int) warm.listening(plan.startTimeout()).value();
-            long firstQuery = firstQuery(port, collection, warm.launchedNanos());
-            long rescan = warm.populationDone(plan.startTimeout()).value();
-            log.printf("warm restart: listening after %d ms, first query after %d ms; re-scan %d ms%n",
-                    toMs(warmListening), toMs(firstQuery), rescan);
+        CpuUse.Sample beforeWarm = CpuUse.Sample.take(0);
+        try (ServiceProcess service = ServiceProcess.start(plan.launch(), home, data, serviceLog)) {
+            long listening = service.listening(plan.startTimeout()).atNanos() - service.launchedNanos();
+            int port = (int) service.listening(plan.startTimeout()).value();
+            long firstQuery = firstQuery(port, collection, service.launchedNanos());
+            CpuUse toFirstQuery = CpuUse.between(beforeWarm, CpuUse.Sample.take(service.pid()));
+            ServiceProcess.Event rescan = service.populationDone(plan.startTimeout());
+            CpuUse toRescanned = CpuUse.between(beforeWarm, CpuUse.Sample.take(service.pid()));
+            RunFigures.Start warm = new RunFigures.Start(toMs(listening), toMs(firstQuery), toMs(rescan.atNanos() - service.launchedNanos()),
+                    rescan.value(), toFirstQuery, toRescanned);
+            log.printf("warm restart: listening after %d ms, first query after %d ms (service CPU %.1f s, other processes %.1f cores); "
+                    + "re-scan %d ms%n", warm.listeningMs(), warm.readyMs(), toFirstQuery.serviceSeconds(), toFirstQuery.otherCores(),
+                    warm.populationMs());
             EditScenarios.Outcome sync;
             EditScenarios.Outcome watcher;
             try (LoopbackClient client = new LoopbackClient(port)) {
                 EditScenarios edits = new EditScenarios(client, home, generated.editable());
                 sync = edits.syncArtifact(plan.syncEdits());
-                log.println("sync-artifact: " + (sync.skipped() != null ? sync.skipped() : sync.samples() + " edits, " + sync.errors() + " errors"));
+                log.println("sync-artifact: " + outcome(sync));
                 watcher = edits.watcher(plan.watcherEdits(), plan.watcherProbe(), Duration.ofSeconds(10));
-                log.println("watcher: " + (watcher.skipped() != null ? watcher.skipped() : watcher.samples() + " edits, " + watcher.errors() + " errors"));
+                log.println("watcher: " + outcome(watcher));
                 edits.restore();
             }
-            return new RunFigures(generated, generateMs, toMs(coldListening), toMs(coldReady), coldPopulation, mix, queries, floor,
-                    heap, rss, fileReads, toMs(warmListening), toMs(firstQuery), rescan, sync, watcher);
+            return new RunFigures(generated, generateMs, cold, warm, mix, queries, floor, heap, rss, fileReads, sync, watcher);
         }
     }
 
-    private LoadDriver.Result report(String what, LoadDriver.Result result) {
-        log.printf("%-7s %d client(s): %,d requests, %d errors, %,.0f req/s, p50 %s ms, p99 %s ms, max %s ms%n", what,
+    private RunFigures.LoadRun load(String what, ServiceProcess service, int port, List<QueryMix.Query> queries, int clients)
+            throws IOException {
+        CpuUse.Sample before = CpuUse.Sample.take(service.pid());
+        LoadDriver.Result result = LoadDriver.run(port, queries, clients, plan.requests(), plan.maxPhase(), plan.seed());
+        RunFigures.LoadRun run = new RunFigures.LoadRun(result, CpuUse.between(before, CpuUse.Sample.take(service.pid())));
+        log.printf("%-7s %d client(s): %,d requests, %d errors, %,.0f req/s, p50 %s ms, p99 %s ms, max %s ms; "
+                        + "service CPU %.3f ms/request, other processes %.1f cores%n", what,
                 result.clients(), result.requests(), result.errors(), result.throughput(), Targets.fmt(Targets.ms(result.all(), 50)),
-                Targets.fmt(Targets.ms(result.all(), 99)), Targets.fmt(result.all().getMaxValue() / 1e6));
+                Targets.fmt(Targets.ms(result.all(), 99)), Targets.fmt(result.all().getMaxValue() / 1e6), run.serviceCpuMsPerRequest(),
+                run.cpu().otherCores());
         result.firstErrors().forEach(error -> log.println("  " + error));
-        return result;
+        return run;
+    }
+
+    private static String outcome(EditScenarios.Outcome outcome) {
+        return outcome.skipped() != null ? outcome.skipped()
+                : String.format(java.util.Locale.ROOT, "%d edits, %d errors, p50 %s ms, p99 %s ms", outcome.samples(), outcome.errors(),
+                Targets.fmt(Targets.ms(outcome.latency(), 50)), Targets.fmt(Targets.ms(outcome.latency(), 99)));
     }
 
     /** Nanoseconds from launch until a listing request answers 200. */
