@@ -9,6 +9,7 @@ import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
 import dev.artifactcache.http.WriteGuard;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
@@ -108,6 +109,9 @@ public final class Main {
         return WebServer.builder()
                 .host(DEFAULT_HOST)
                 .port(DEFAULT_PORT)
+                // Responses are written in several pieces (chunked JSON): with Nagle's algorithm the last
+                // piece waits for the client's delayed ACK, 40 ms on Linux, for every listing page.
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .config(config.get("server"))
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true).addChecks(CacheHealth.checks(cache)).build())

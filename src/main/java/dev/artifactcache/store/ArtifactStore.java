@@ -74,15 +74,25 @@ public final class ArtifactStore {
         }
     }
 
-    /** The rows of these ids in a collection (tombstones included), by id. */
+    /**
+     * The rows of these ids in a collection (tombstones included), by id.
+     *
+     * <p>A join with the ids as a VALUES table, not {@code id IN (...)}: H2 looks an IN list up in an
+     * index only on the index's first column, so on the key (collection, id) it scanned the whole
+     * collection for every chunk, which made a population quadratic (100,000 artifacts: 1.2 s per
+     * chunk of 1,000 at 40,000 rows; the join takes 5 ms). PostgreSQL plans both forms well.
+     * The same holds for the synced_at update of unchanged rows ({@link #touch}): 3-4 s per 1,000 ids
+     * at 100,000 rows as {@code UPDATE ... IN}, 0.1-0.3 s as a MERGE.
+     */
     public Map<String, ArtifactRow> rows(String collection, List<String> ids) {
         Map<String, ArtifactRow> found = new HashMap<>();
         for (List<String> chunk : chunks(ids)) {
             List<Object> params = new ArrayList<>(chunk.size() + 1);
-            params.add(collection);
             params.addAll(chunk);
-            try (Stream<DbRow> rows = db.execute().createQuery(SELECT + "WHERE collection = ? AND id IN ("
-                    + placeholders(chunk.size()) + ")").params(params).execute()) {
+            params.add(collection);
+            try (Stream<DbRow> rows = db.execute().createQuery("SELECT " + RowCodec.COLUMNS + " FROM (VALUES "
+                    + valueRows(chunk.size()) + ") AS wanted (wanted_id) "
+                    + "JOIN artifacts ON artifacts.id = wanted.wanted_id AND artifacts.collection = ?").params(params).execute()) {
                 rows.map(RowCodec::fromRow).forEach(row -> found.put(row.id(), row));
             }
         }
@@ -153,14 +163,16 @@ public final class ArtifactStore {
         tx.createUpdate(UPDATE).params(params).execute();
     }
 
+    /** A MERGE with the ids as a VALUES table, for the reason given at {@link #rows(String, List)}. */
     private static void touch(DbExecute tx, ChangeSet changeSet) {
         for (List<String> chunk : chunks(changeSet.touchedIds())) {
             List<Object> params = new ArrayList<>(chunk.size() + 2);
-            params.add(changeSet.syncedAt().toEpochMilli());
-            params.add(changeSet.collection());
             params.addAll(chunk);
-            tx.createUpdate("UPDATE artifacts SET synced_at = ? WHERE collection = ? AND id IN ("
-                    + placeholders(chunk.size()) + ")").params(params).execute();
+            params.add(changeSet.collection());
+            params.add(changeSet.syncedAt().toEpochMilli());
+            tx.createUpdate("MERGE INTO artifacts USING (VALUES " + valueRows(chunk.size()) + ") AS wanted (wanted_id) "
+                    + "ON artifacts.id = wanted.wanted_id AND artifacts.collection = ? "
+                    + "WHEN MATCHED THEN UPDATE SET synced_at = ?").params(params).execute();
         }
     }
 
@@ -186,8 +198,9 @@ public final class ArtifactStore {
         return chunks;
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+    /** {@code (?), (?), ...}: the rows of a one-column VALUES table. */
+    private static String valueRows(int count) {
+        return String.join(", ", Collections.nCopies(count, "(?)"));
     }
 
     /** Keyset pagination over (collection, id), so a rebuild never holds a cursor open for long. */

@@ -1,0 +1,184 @@
+package dev.artifactcache.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One size of the benchmark, in this order: generate the home; cold start (population from
+ * nothing); check and run the query mix and the floor route with each client count; heap after a
+ * full GC; stop; warm restart until the first query; the re-scan; the two edit scenarios; stop.
+ */
+final class SizeRun {
+
+    /** Settings shared by every size. */
+    record Plan(ServiceProcess.Launch launch, List<Integer> clients, long requests, long warmup, Duration maxPhase,
+                Duration startTimeout, int syncEdits, int watcherEdits, Duration watcherProbe, long seed, int collections) {
+    }
+
+    private static final Pattern FILE_READS = Pattern.compile("(?m)^artifact_cache_file_reads_total(?:\\{[^}]*})?\\s+([0-9.eE+]+)");
+    private static final Duration POLL = Duration.ofMillis(2);
+
+    private final Plan plan;
+    private final PrintStream log;
+
+    SizeRun(Plan plan, PrintStream log) {
+        this.plan = plan;
+        this.log = log;
+    }
+
+    RunFigures run(int artifacts, Path folder) throws IOException {
+        Path home = folder.resolve("home");
+        Path data = folder.resolve("data");
+        Path serviceLog = folder.resolve("service.log");
+        log.printf("== %,d artifacts (work folder %s)%n", artifacts, folder);
+
+        long started = System.nanoTime();
+        HomeGenerator.GeneratedHome generated = HomeGenerator.generate(home, new HomeGenerator.Spec(artifacts, plan.seed(), plan.collections()));
+        long generateMs = msSince(started);
+        log.printf("generated in %.1f s (%.0f MB)%n", generateMs / 1e3, generated.bytes() / 1e6);
+
+        String collection = HomeGenerator.collectionName(0);
+        List<QueryMix.Checked> mix;
+        List<RunFigures.LoadRun> queries = new ArrayList<>();
+        List<RunFigures.LoadRun> floor = new ArrayList<>();
+        Long heap;
+        Long rss;
+        Long fileReads;
+        RunFigures.Start cold;
+        CpuUse.Sample beforeCold = CpuUse.Sample.take(0);
+        try (ServiceProcess service = ServiceProcess.start(plan.launch(), home, data, serviceLog)) {
+            long listening = service.listening(plan.startTimeout()).atNanos() - service.launchedNanos();
+            ServiceProcess.Event done = service.populationDone(plan.startTimeout());
+            CpuUse cpu = CpuUse.between(beforeCold, CpuUse.Sample.take(service.pid()));
+            long ready = done.atNanos() - service.launchedNanos();
+            cold = new RunFigures.Start(toMs(listening), toMs(ready), toMs(ready), done.value(), cpu, cpu);
+            log.printf("cold: listening after %d ms, populated after %d ms (population %d ms); service CPU %.1f s, "
+                    + "other processes %.1f cores%n", cold.listeningMs(), cold.readyMs(), cold.populationMs(), cpu.serviceSeconds(),
+                    cpu.otherCores());
+            int port = (int) service.listening(plan.startTimeout()).value();
+            int floorPort = (int) service.floor(plan.startTimeout()).value();
+            List<QueryMix.Query> queryList;
+            try (LoopbackClient client = new LoopbackClient(port)) {
+                queryList = QueryMix.build(client, collection);
+                mix = QueryMix.check(client, queryList);
+            }
+            List<QueryMix.Query> ping = List.of(new QueryMix.Query("floor", "GET /ping", "/ping"));
+            log.printf("warm-up: %,d queries, %,d floor requests%n", plan.warmup(), plan.warmup());
+            LoadDriver.run(port, queryList, 1, plan.warmup(), plan.maxPhase(), plan.seed());
+            LoadDriver.run(floorPort, ping, 1, plan.warmup(), plan.maxPhase(), plan.seed());
+            Double readsBefore = fileReads(port);
+            for (int clients : plan.clients()) {
+                floor.add(load("floor", service, floorPort, ping, clients));
+                queries.add(load("queries", service, port, queryList, clients));
+            }
+            Double readsAfter = fileReads(port);
+            fileReads = readsBefore == null || readsAfter == null ? null : Math.round(readsAfter - readsBefore);
+            heap = service.heapAfterFullGc().orElse(null);
+            rss = service.residentBytes().orElse(null);
+            log.printf("heap after full GC: %s MB, RSS %s MB%n", heap == null ? "?" : heap / 1048576, rss == null ? "?" : rss / 1048576);
+        }
+
+        CpuUse.Sample beforeWarm = CpuUse.Sample.take(0);
+        try (ServiceProcess service = ServiceProcess.start(plan.launch(), home, data, serviceLog)) {
+            long listening = service.listening(plan.startTimeout()).atNanos() - service.launchedNanos();
+            int port = (int) service.listening(plan.startTimeout()).value();
+            long firstQuery = firstQuery(port, collection, service.launchedNanos());
+            CpuUse toFirstQuery = CpuUse.between(beforeWarm, CpuUse.Sample.take(service.pid()));
+            ServiceProcess.Event rescan = service.populationDone(plan.startTimeout());
+            CpuUse toRescanned = CpuUse.between(beforeWarm, CpuUse.Sample.take(service.pid()));
+            RunFigures.Start warm = new RunFigures.Start(toMs(listening), toMs(firstQuery), toMs(rescan.atNanos() - service.launchedNanos()),
+                    rescan.value(), toFirstQuery, toRescanned);
+            log.printf("warm restart: listening after %d ms, first query after %d ms (service CPU %.1f s, other processes %.1f cores); "
+                    + "re-scan %d ms%n", warm.listeningMs(), warm.readyMs(), toFirstQuery.serviceSeconds(), toFirstQuery.otherCores(),
+                    warm.populationMs());
+            EditScenarios.Outcome sync;
+            EditScenarios.Outcome watcher;
+            try (LoopbackClient client = new LoopbackClient(port)) {
+                EditScenarios edits = new EditScenarios(client, home, generated.editable());
+                sync = edits.syncArtifact(plan.syncEdits());
+                log.println("sync-artifact: " + outcome(sync));
+                watcher = edits.watcher(plan.watcherEdits(), plan.watcherProbe(), Duration.ofSeconds(10));
+                log.println("watcher: " + outcome(watcher));
+                edits.restore();
+            }
+            return new RunFigures(generated, generateMs, cold, warm, mix, queries, floor, heap, rss, fileReads, sync, watcher);
+        }
+    }
+
+    private RunFigures.LoadRun load(String what, ServiceProcess service, int port, List<QueryMix.Query> queries, int clients)
+            throws IOException {
+        CpuUse.Sample before = CpuUse.Sample.take(service.pid());
+        LoadDriver.Result result = LoadDriver.run(port, queries, clients, plan.requests(), plan.maxPhase(), plan.seed());
+        RunFigures.LoadRun run = new RunFigures.LoadRun(result, CpuUse.between(before, CpuUse.Sample.take(service.pid())));
+        log.printf("%-7s %d client(s): %,d requests, %d errors, %,.0f req/s, p50 %s ms, p99 %s ms, max %s ms; "
+                        + "service CPU %.3f ms/request, other processes %.1f cores%n", what,
+                result.clients(), result.requests(), result.errors(), result.throughput(), Targets.fmt(Targets.ms(result.all(), 50)),
+                Targets.fmt(Targets.ms(result.all(), 99)), Targets.fmt(result.all().getMaxValue() / 1e6), run.serviceCpuMsPerRequest(),
+                run.cpu().otherCores());
+        result.firstErrors().forEach(error -> log.println("  " + error));
+        return run;
+    }
+
+    private static String outcome(EditScenarios.Outcome outcome) {
+        return outcome.skipped() != null ? outcome.skipped()
+                : String.format(java.util.Locale.ROOT, "%d edits, %d errors, p50 %s ms, p99 %s ms", outcome.samples(), outcome.errors(),
+                Targets.fmt(Targets.ms(outcome.latency(), 50)), Targets.fmt(Targets.ms(outcome.latency(), 99)));
+    }
+
+    /** Nanoseconds from launch until a listing request answers 200. */
+    private long firstQuery(int port, String collection, long launchedNanos) throws IOException {
+        String path = "/api/v1/user-collections/" + QueryMix.encode(collection) + "/artifacts?limit=20";
+        long deadline = System.nanoTime() + plan.startTimeout().toNanos();
+        try (LoopbackClient client = new LoopbackClient(port)) {
+            while (System.nanoTime() < deadline) {
+                if (client.get(path).status() == 200) {
+                    return System.nanoTime() - launchedNanos;
+                }
+                sleep();
+            }
+        }
+        throw new IOException("no listing query answered 200 within " + plan.startTimeout().toSeconds() + " s of the restart");
+    }
+
+    /** The service's {@code artifact_cache_file_reads_total}, or null when it does not export it. */
+    private static Double fileReads(int port) throws IOException {
+        try (LoopbackClient client = new LoopbackClient(port)) {
+            LoopbackClient.Response metrics = client.get("/observe/metrics");
+            if (metrics.status() != 200) {
+                return null;
+            }
+            Matcher matcher = FILE_READS.matcher(metrics.text());
+            double total = 0;
+            boolean found = false;
+            while (matcher.find()) {
+                total += Double.parseDouble(matcher.group(1));
+                found = true;
+            }
+            return found ? total : null;
+        }
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static long msSince(long startedNanos) {
+        return toMs(System.nanoTime() - startedNanos);
+    }
+
+    private static long toMs(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.artifactcache.bench;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The runner end to end at a small size: the real service in a child JVM, every step of a run.
+ * It checks that the run is correct (every request answered 200, the report complete), never how
+ * fast anything was: timings belong to the benchmark, not to the tests.
+ */
+class BenchTest {
+
+    private static final int ARTIFACTS = 200;
+    private static final int REQUESTS = 300;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSmallRunCompletesWithEveryRequestAnsweredAndAFullReport() throws Exception {
+        Path json = tmp.resolve("report.json");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = new CommandLine(new Bench(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
+                "--sizes=" + ARTIFACTS, "--clients=1,2", "--requests=" + REQUESTS, "--warmup=60", "--sync-edits=5",
+                "--watcher-edits=2", "--watcher-probe-ms=5000", "--work=" + tmp.resolve("work"), "--json=" + json);
+        String output = printed.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, exit, output);
+        assertTrue(output.contains("targets (performance.md)"), output);
+        JsonObject report = QueryMix.parse(Files.readString(json));
+        assertTrue(report.getJsonObject("machine").getInt("cpus") > 0);
+        JsonArray runs = report.getJsonArray("runs");
+        assertEquals(1, runs.size());
+        JsonObject run = runs.getJsonObject(0);
+        assertEquals(ARTIFACTS, run.getInt("artifacts"));
+        assertEquals(Set.of("artifacts", "collections", "seed", "generate", "cold_start", "warm_restart", "mix", "load", "memory",
+                "sync_artifact", "watcher", "targets", "file_reads_during_queries"), run.keySet());
+
+        JsonArray mix = run.getJsonArray("mix");
+        int cursorPages = (ARTIFACTS > 20 ? 1 : 0) + (ARTIFACTS > 9 * 50 ? 1 : 0); // page 2 of 20, page 10 of 50
+        assertEquals(QueryMix.parameters().values().stream().mapToInt(List::size).sum() + cursorPages, mix.size(),
+                "every query, and the cursor pages the collection has");
+        for (JsonValue value : mix) {
+            JsonObject query = value.asJsonObject();
+            assertEquals(200, query.getInt("status"), query.toString());
+            if (query.getString("query").startsWith("limit=")) {
+                assertEquals(ARTIFACTS, query.getJsonNumber("total_count").longValue(), query.toString());
+            }
+        }
+
+        Set<String> loads = new HashSet<>();
+        for (JsonValue value : run.getJsonArray("load")) {
+            JsonObject load = value.asJsonObject();
+            loads.add(load.getString("target") + "/" + load.getInt("clients"));
+            assertEquals(REQUESTS, load.getJsonNumber("requests").longValue(), load.toString());
+            assertEquals(0, load.getJsonNumber("errors").longValue(), load.toString());
+            assertEquals(REQUESTS, load.getJsonObject("latency_ms").getJsonNumber("count").longValue());
+            assertFalse(load.getJsonObject("by_kind").isEmpty());
+        }
+        assertEquals(Set.of("queries/1", "queries/2", "floor/1", "floor/2"), loads);
+
+        assertEdits(run.getJsonObject("sync_artifact"), 5);
+        assertEdits(run.getJsonObject("watcher"), 2);
+        assertEquals(9, run.getJsonArray("targets").size());
+        assertTrue(run.getJsonObject("cold_start").getJsonNumber("population_ms").longValue() >= 0);
+        assertTrue(run.getJsonObject("warm_restart").getJsonNumber("first_query_ms").longValue() > 0);
+        assertFalse(Files.exists(tmp.resolve("work").resolve(Integer.toString(ARTIFACTS))), "the run's files are removed without --keep");
+    }
+
+    /** Either skipped with a reason (the route or watcher is missing) or every edit became visible. */
+    private static void assertEdits(JsonObject scenario, int edits) {
+        if (scenario.containsKey("skipped")) {
+            assertFalse(scenario.getString("skipped").isBlank());
+            return;
+        }
+        assertEquals(edits, scenario.getInt("samples"), scenario.toString());
+        assertEquals(0, scenario.getInt("errors"), scenario.toString());
+    }
+}
