@@ -174,6 +174,10 @@ public final class ArtifactIndex implements AutoCloseable {
             }
             IndexGeneration old;
             synchronized (writeLock) {
+                if (closed) {
+                    retire(fresh);
+                    throw new AlreadyClosedException("the artifact index was closed during the rebuild");
+                }
                 folder.activate(path);
                 old = current;
                 current = fresh;
