@@ -2,12 +2,8 @@ package dev.artifactcache.index;
 
 import dev.artifactcache.store.ArtifactRow;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -23,9 +19,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The Lucene read model of the artifacts: one document per live row, kept in step by change
@@ -188,6 +182,10 @@ public final class ArtifactIndex implements AutoCloseable {
             }
             IndexGeneration old;
             synchronized (writeLock) {
+                if (closed) {
+                    retire(fresh);
+                    throw new AlreadyClosedException("the artifact index was closed during the rebuild");
+                }
                 folder.activate(path);
                 old = current;
                 current = fresh;
@@ -216,21 +214,14 @@ public final class ArtifactIndex implements AutoCloseable {
 
     /** Every collection with its document count and how many have {@code synced_at < staleBefore}, by name. */
     public List<CollectionCount> collections(Instant staleBefore) {
-        return withSearcher(searcher -> {
-            Map<String, Long> totals = new TreeMap<>(FacetCounter.all(searcher, FacetDimension.COLLECTION, null));
-            FacetsCollector staleHits = searcher.search(ArtifactQuery.staleness(true, staleBefore), new FacetsCollectorManager());
-            Map<String, Long> stale = FacetCounter.all(searcher, FacetDimension.COLLECTION, staleHits);
-            List<CollectionCount> counts = new ArrayList<>(totals.size());
-            totals.forEach((name, count) -> counts.add(new CollectionCount(name, count, stale.getOrDefault(name, 0L))));
-            return counts;
-        });
+        long cutoff = EpochNanos.of(staleBefore);
+        return withSearcher(searcher -> searcher.freshness().collections(cutoff));
     }
 
     /** Stale count and oldest {@code synced_at} over all collections ({@code collection} null) or one. */
     public Freshness freshness(String collection, Instant staleBefore) {
-        Query scope = collection == null ? new MatchAllDocsQuery()
-                : new TermQuery(new Term(FacetDimension.COLLECTION.filterField(), collection));
-        return withSearcher(searcher -> searcher.search(scope, FreshnessCollector.manager(EpochNanos.of(staleBefore))));
+        long cutoff = EpochNanos.of(staleBefore);
+        return withSearcher(searcher -> searcher.freshness().freshness(collection, cutoff));
     }
 
     /**

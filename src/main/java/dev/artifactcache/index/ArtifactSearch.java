@@ -49,7 +49,7 @@ final class ArtifactSearch {
         String startCursor = size == 0 ? null : CursorCodec.encode(order, fingerprint, ((FieldDoc) hits[0]).fields);
         String endCursor = size == 0 ? null : CursorCodec.encode(order, fingerprint, ((FieldDoc) hits[size - 1]).fields);
         Map<String, Highlight> highlights = request.highlight() && query.text() != null
-                ? MarkHighlighter.highlight(query.text(), items)
+                ? MarkHighlighter.highlight(searcher, query.text(), docs, items)
                 : Map.of();
         FacetCounts facets = request.facets() ? summary.facets() : FacetCounts.NONE;
         return new SearchResult(items, hits.length > size, startCursor, endCursor, summary.total(), facets, highlights);

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An index searcher that carries what is costly to derive from its reader: the facet module's
- * per-dimension ordinal state, and the exact totals and facet counts of the requests seen (the
+ * per-dimension ordinal state, the sorted {@code synced_at} values, and the exact totals and facet counts of the requests seen (the
  * same text and filters page after page, tab after tab), each computed on first use and then
  * shared by every search on this reader. A refresh makes a new searcher, so nothing here is ever
  * stale; the first request after a write pays the full count.
@@ -33,6 +33,7 @@ final class ArtifactSearcher extends IndexSearcher {
     private static final int MAX_SUMMARIES = 256;
 
     private volatile Map<FacetDimension, SortedSetDocValuesReaderState> facetStates;
+    private volatile FreshnessStats freshness;
     private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
 
     /**
@@ -58,6 +59,20 @@ final class ArtifactSearcher extends IndexSearcher {
             states = buildFacetStates();
         }
         return states.get(dimension);
+    }
+
+    /** The sorted {@code synced_at} values of this reader, built on first use. */
+    FreshnessStats freshness() throws IOException {
+        FreshnessStats stats = freshness;
+        if (stats == null) {
+            synchronized (this) {
+                if (freshness == null) {
+                    freshness = FreshnessStats.of(getIndexReader());
+                }
+                stats = freshness;
+            }
+        }
+        return stats;
     }
 
     /** The summary under {@code key}, computed (outside any lock) when this reader has none yet. */

@@ -44,24 +44,6 @@ final class FacetCounter {
                 counts.get(FacetDimension.TOOLS), counts.get(FacetDimension.ORIGIN));
     }
 
-    /**
-     * Every value of {@code dimension} with its count over {@code hits} (null: all documents), in
-     * no particular order; values without hits are left out.
-     */
-    static Map<String, Long> all(ArtifactSearcher searcher, FacetDimension dimension, FacetsCollector hits) throws IOException {
-        SortedSetDocValuesReaderState state = searcher.facetState(dimension);
-        Map<String, Long> counts = new HashMap<>();
-        if (state != null) {
-            FacetResult result = facets(state, hits).getAllChildren(dimension.dim());
-            if (result != null) {
-                for (LabelAndValue child : result.labelValues) {
-                    counts.put(child.label, child.value.longValue());
-                }
-            }
-        }
-        return counts;
-    }
-
     /** The top values of {@code dimension} over {@code hits}, plus the selected ones, ordered. */
     private static Map<String, Long> top(ArtifactSearcher searcher, FacetDimension dimension, FacetsCollector hits,
                                          List<String> selected) throws IOException {
