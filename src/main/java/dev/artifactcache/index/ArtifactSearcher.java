@@ -45,10 +45,6 @@ final class ArtifactSearcher extends IndexSearcher {
     record Summary(long total, FacetCounts facets) {
     }
 
-    interface SummaryComputer {
-        Summary compute() throws IOException;
-    }
-
     ArtifactSearcher(IndexReader reader) {
         super(reader);
     }
@@ -76,22 +72,16 @@ final class ArtifactSearcher extends IndexSearcher {
         return stats;
     }
 
-    /** The summary under {@code key}, computed (outside any lock) when this reader has none yet. */
-    Summary summary(String key, SummaryComputer computer) throws IOException {
-        Summary summary = summaries.get(key);
-        if (summary == null) {
-            summary = computer.compute();
-            if (summaries.size() >= MAX_SUMMARIES) {
-                summaries.clear();
-            }
-            summaries.put(key, summary);
-        }
-        return summary;
-    }
-
-    /** A summary already computed under {@code key}, or null. */
+    /** A summary already computed under {@code key} on this reader, or null. */
     Summary cachedSummary(String key) {
         return summaries.get(key);
+    }
+
+    void storeSummary(String key, Summary summary) {
+        if (summaries.size() >= MAX_SUMMARIES) {
+            summaries.clear();
+        }
+        summaries.put(key, summary);
     }
 
     private synchronized Map<FacetDimension, SortedSetDocValuesReaderState> buildFacetStates() throws IOException {
