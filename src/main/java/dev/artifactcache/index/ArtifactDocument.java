@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /** Turns a canonical row into its one Lucene document (see {@link ArtifactFields} for the schema). */
@@ -38,7 +37,9 @@ final class ArtifactDocument {
         if (row.deleted() || row.metadata() == null) {
             throw new IllegalArgumentException("row " + row.key() + " is a tombstone or has no metadata; only live rows become documents");
         }
-        Objects.requireNonNull(row.syncedAt(), () -> "row " + row.key() + " has no synced_at");
+        if (row.syncedAt() == null) {
+            throw new IllegalArgumentException("row " + row.key() + " has no synced_at; every live row must have one");
+        }
         ArtifactMetadata m = row.metadata();
         Document doc = new Document();
         String key = row.key();

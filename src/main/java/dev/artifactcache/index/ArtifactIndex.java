@@ -176,8 +176,7 @@ public final class ArtifactIndex implements AutoCloseable {
                 fresh.useLiveRamBuffer();
                 fresh.refresh();
             } catch (IOException | RuntimeException e) {
-                fresh.close();
-                IndexFolder.delete(path);
+                retire(fresh);
                 throw e;
             }
             IndexGeneration old;
@@ -256,7 +255,7 @@ public final class ArtifactIndex implements AutoCloseable {
         return current;
     }
 
-    /** Closes a swapped-out generation; searches still holding its searcher finish on open files. */
+    /** Closes and deletes a generation no longer (or never) active; searches still holding its searcher finish on open files. */
     private void retire(IndexGeneration old) {
         try {
             old.close();

@@ -48,7 +48,7 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
     }
 
     /** Documents whose {@code synced_at} is before ({@code stale}) or at/after ({@code !stale}) the cut-off. */
-    static Query staleness(boolean stale, Instant staleBefore) {
+    private static Query staleness(boolean stale, Instant staleBefore) {
         long cutoff = EpochNanos.of(staleBefore);
         if (stale) {
             return cutoff == Long.MIN_VALUE ? new MatchNoDocsQuery("nothing is older than the oldest instant")

@@ -7,8 +7,10 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.taxonomy.TaxonomyReader;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,12 +22,12 @@ import java.util.Map;
  * Runs one {@link SearchRequest} on one searcher: the page, its cursors, the exact total, facets,
  * highlights.
  *
- * <p>Two passes, each as cheap as it can be. The summary (exact total, facets) visits every match
- * without scoring, in one drill-sideways pass when facets are selected, and is cached on the
- * searcher: the next page, or the same search again, reuses it (unless it filters on freshness,
- * whose cut-off moves with the clock). The page then only needs the top hits, so the sort may skip
- * what cannot compete: name orders read the name-sorted segments directly ({@link NameOrderPage}),
- * relevance and update-time orders let Lucene prune by score and by points.
+ * <p>The summary (exact total and facets) must visit every match; the page needs only the top
+ * hits. A new request gets both from one pass (for facets with selections, one drill-sideways
+ * pass), and its summary is cached on the searcher. A repeated request (the next page, the same
+ * search again) reuses the summary and collects only the page, letting the sort skip what cannot
+ * compete. Name orders always read the name-sorted segments directly ({@link NameOrderPage}).
+ * Requests filtering on freshness are not cached: their cut-off moves with the clock.
  */
 final class ArtifactSearch {
 
@@ -37,9 +39,31 @@ final class ArtifactSearch {
         int fingerprint = CursorCodec.fingerprint(request);
         FieldDoc after = request.after() == null ? null : CursorCodec.decode(request.after(), order, fingerprint);
         ArtifactQuery query = ArtifactQuery.of(request);
-        ArtifactSearcher.Summary summary = summary(searcher, query, request);
-        ScoreDoc[] hits = top(searcher, query, order, after, request.limit() + 1); // one more tells if a next page exists
+        int wanted = request.limit() + 1; // one more than the page tells whether a next page exists
 
+        ScoreDoc[] hits = null;
+        if (order == SortOrder.NAME || order == SortOrder.NAME_DESC) {
+            hits = NameOrderPage.collect(searcher, query.all(), order == SortOrder.NAME_DESC, after, wanted);
+        }
+        ArtifactSearcher.Summary summary = cached(searcher, request);
+        if (summary == null) {
+            TopFieldCollectorManager page = hits == null ? new TopFieldCollectorManager(SortFields.of(order), wanted, after,
+                    request.facets() ? wanted : Integer.MAX_VALUE) : null;
+            Pass pass = request.facets() ? facetPass(searcher, query, request, page) : countPass(searcher, query, page);
+            summary = pass.summary;
+            store(searcher, request, summary);
+            if (hits == null) {
+                hits = pass.page.scoreDocs;
+            }
+        } else if (hits == null) {
+            // The total is known: the collector may stop counting and skip non-competitive hits.
+            hits = searcher.search(query.all(), new TopFieldCollectorManager(SortFields.of(order), wanted, after, wanted)).scoreDocs;
+        }
+        return result(searcher, request, query, order, fingerprint, hits, summary);
+    }
+
+    private static SearchResult result(ArtifactSearcher searcher, SearchRequest request, ArtifactQuery query, SortOrder order,
+                                       int fingerprint, ScoreDoc[] hits, ArtifactSearcher.Summary summary) throws IOException {
         int size = Math.min(hits.length, request.limit());
         int[] docs = new int[size];
         for (int i = 0; i < size; i++) {
@@ -55,45 +79,54 @@ final class ArtifactSearch {
         return new SearchResult(items, hits.length > size, startCursor, endCursor, summary.total(), facets, highlights);
     }
 
-    private static ScoreDoc[] top(ArtifactSearcher searcher, ArtifactQuery query, SortOrder order, FieldDoc after, int wanted)
-            throws IOException {
-        if (order == SortOrder.NAME || order == SortOrder.NAME_DESC) {
-            FieldDoc[] page = NameOrderPage.collect(searcher, query.all(), order == SortOrder.NAME_DESC, after, wanted);
-            if (page != null) {
-                return page;
-            }
-        }
-        // The total comes from the summary: the collector may stop counting and skip non-competitive hits.
-        return searcher.search(query.all(), new TopFieldCollectorManager(SortFields.of(order), wanted, after, wanted)).scoreDocs;
-    }
-
-    /** The exact total (and facets, when asked for), from the searcher's cache when the request allows. */
-    private static ArtifactSearcher.Summary summary(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request)
-            throws IOException {
-        ArtifactSearcher.SummaryComputer computer = request.facets()
-                ? () -> facetSummary(searcher, query, request)
-                : () -> new ArtifactSearcher.Summary(searcher.count(query.all()), null);
+    /** The summary of an earlier identical request on this reader: with facets if asked for. */
+    private static ArtifactSearcher.Summary cached(ArtifactSearcher searcher, SearchRequest request) {
         if (request.stale() != null) {
-            return computer.compute();
+            return null;
         }
         String matching = RequestKey.matching(request);
         ArtifactSearcher.Summary withFacets = searcher.cachedSummary("facets\u0000" + matching);
-        if (withFacets != null) {
+        if (withFacets != null || request.facets()) {
             return withFacets;
         }
-        return searcher.summary((request.facets() ? "facets\u0000" : "count\u0000") + matching, computer);
+        return searcher.cachedSummary("count\u0000" + matching);
+    }
+
+    private static void store(ArtifactSearcher searcher, SearchRequest request, ArtifactSearcher.Summary summary) {
+        if (request.stale() == null) {
+            searcher.storeSummary((request.facets() ? "facets\u0000" : "count\u0000") + RequestKey.matching(request), summary);
+        }
     }
 
     /**
-     * Total and disjunctive facet counts in one pass over the matches. With facet selections, drill
-     * sideways also gathers, per selected dimension, the documents missing only that dimension's filter.
+     * @param page the page's hits, or null when the page comes from elsewhere
      */
-    private static ArtifactSearcher.Summary facetSummary(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request)
+    private record Pass(ArtifactSearcher.Summary summary, TopFieldDocs page) {
+    }
+
+    private static Pass countPass(ArtifactSearcher searcher, ArtifactQuery query, TopFieldCollectorManager page)
             throws IOException {
-        FacetsCollector hits;
+        if (page == null) {
+            return new Pass(new ArtifactSearcher.Summary(searcher.count(query.all()), null), null);
+        }
+        TopFieldDocs top = searcher.search(query.all(), page); // page built with an exact hit count
+        return new Pass(new ArtifactSearcher.Summary(top.totalHits.value(), null), top);
+    }
+
+    /**
+     * Total, disjunctive facet counts and (if {@code page} is given) the page in one pass. With
+     * facet selections, drill sideways also gathers, per selected dimension, the documents missing
+     * only that dimension's filter.
+     */
+    private static Pass facetPass(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request,
+                                  TopFieldCollectorManager page) throws IOException {
+        MultiCollectorManager main = page == null
+                ? new MultiCollectorManager(new FacetsCollectorManager())
+                : new MultiCollectorManager(new FacetsCollectorManager(), page);
+        Object[] results;
         Map<FacetDimension, FacetsCollector> sideways = new EnumMap<>(FacetDimension.class);
         if (query.facetFilters().isEmpty()) {
-            hits = searcher.search(query.all(), new FacetsCollectorManager());
+            results = searcher.search(query.all(), main);
         } else {
             DrillDownQuery drillDown = new DrillDownQuery(ArtifactFields.FACETS, query.base());
             List<FacetDimension> dimensions = new ArrayList<>(query.facetFilters().keySet());
@@ -102,14 +135,16 @@ final class ArtifactSearch {
                 drillDown.add(dimension.dim(), query.facetFilters().get(dimension));
                 sidewaysManagers.add(new FacetsCollectorManager());
             }
-            DrillSideways.Result<FacetsCollector, FacetsCollector> result = new DrillSideways(searcher, ArtifactFields.FACETS,
-                    (TaxonomyReader) null).search(drillDown, new FacetsCollectorManager(), sidewaysManagers);
+            DrillSideways.Result<Object[], FacetsCollector> result = new DrillSideways(searcher, ArtifactFields.FACETS,
+                    (TaxonomyReader) null).search(drillDown, main, sidewaysManagers);
             for (int i = 0; i < dimensions.size(); i++) {
                 sideways.put(dimensions.get(i), result.drillSidewaysResults().get(i));
             }
-            hits = result.drillDownResult();
+            results = result.drillDownResult();
         }
+        FacetsCollector hits = (FacetsCollector) results[0];
         long total = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-        return new ArtifactSearcher.Summary(total, FacetCounter.count(searcher, hits, sideways, request));
+        ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(total, FacetCounter.count(searcher, hits, sideways, request));
+        return new Pass(summary, page == null ? null : (TopFieldDocs) results[1]);
     }
 }

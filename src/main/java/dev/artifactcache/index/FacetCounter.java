@@ -50,7 +50,7 @@ final class FacetCounter {
         SortedSetDocValuesReaderState state = searcher.facetState(dimension);
         Map<String, Long> counts = new HashMap<>();
         if (state != null) {
-            Facets facets = facets(state, hits);
+            Facets facets = new SortedSetDocValuesFacetCounts(state, hits);
             FacetResult result = dimension.topN() == Integer.MAX_VALUE
                     ? facets.getAllChildren(dimension.dim())
                     : facets.getTopChildren(dimension.topN(), dimension.dim());
@@ -73,10 +73,6 @@ final class FacetCounter {
         Map<String, Long> ordered = new LinkedHashMap<>();
         entries.forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return ordered;
-    }
-
-    private static Facets facets(SortedSetDocValuesReaderState state, FacetsCollector hits) throws IOException {
-        return hits == null ? new SortedSetDocValuesFacetCounts(state) : new SortedSetDocValuesFacetCounts(state, hits);
     }
 
     private static List<String> selected(SearchRequest request, FacetDimension dimension) {

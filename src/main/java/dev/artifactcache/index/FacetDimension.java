@@ -9,7 +9,7 @@ enum FacetDimension {
     TAGS("tags", true, 50),
     TOOLS("tools", true, 50),
     ORIGIN("origin", false, Integer.MAX_VALUE),
-    /** Not offered as a search facet; counted for {@link ArtifactIndex#collections}. */
+    /** Not offered as a search facet; its values are read for {@link ArtifactIndex#collections} and freshness. */
     COLLECTION("collection", false, Integer.MAX_VALUE);
 
     /** The dimensions a search can return counts for, in response order. */

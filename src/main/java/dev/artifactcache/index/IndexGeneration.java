@@ -23,10 +23,13 @@ final class IndexGeneration implements Closeable {
 
     static final String APPLIED_SEQ = "applied_seq";
     static final String SCHEMA = "schema_version";
-    /** Live writes are small; merges of NRT segments stay in this RAM buffer. */
+    /** Live writes are small: every apply flushes a tiny segment at its refresh anyway. */
     static final double LIVE_RAM_MB = 32;
-    /** A rebuild writes everything at once: few, large flushes. */
-    static final double BULK_RAM_MB = 256;
+    /**
+     * A rebuild writes everything at once. A moderate buffer lets each indexing thread flush its own
+     * segments while the others keep indexing, instead of one long serial flush at the commit.
+     */
+    static final double BULK_RAM_MB = 64;
 
     final Path path;
     final IndexWriter writer;

@@ -142,6 +142,20 @@ class ArtifactSearchTest {
     }
 
     @Test
+    void facetsDoNotChangeThePageOrTheTotal() {
+        for (SortOrder order : SortOrder.values()) {
+            SearchRequest.Builder plain = request().q("data").types(ArtifactType.SKILL, ArtifactType.AGENT, ArtifactType.MCP)
+                    .tags(MatchMode.ANY, "data", "database").sort(order);
+            SearchResult without = search(plain);
+            SearchResult with = search(plain.facets(true));
+            SearchResult again = search(plain.facets(true));
+            assertEquals(names(without), names(with), order.toString());
+            assertEquals(without.totalCount(), with.totalCount());
+            assertEquals(with, again, "a repeated search (summary from the cache) gives the same result");
+        }
+    }
+
+    @Test
     void facetsAreOffUnlessAsked() {
         SearchResult result = search(request().types(ArtifactType.SKILL));
         assertEquals(FacetCounts.NONE, result.facets());
