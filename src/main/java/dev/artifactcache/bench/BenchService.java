@@ -26,7 +26,7 @@ public final class BenchService {
     }
 
     public static void main(String[] args) throws IOException {
-        Main.main(args);
+        // The floor server first: Main.main serves until the process is stopped.
         WebServer floor = WebServer.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -35,6 +35,7 @@ public final class BenchService {
                 .start();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(floor::stop));
         LOG.info(FLOOR_EVENT + " url=http://127.0.0.1:" + floor.port());
+        Main.main(args);
     }
 
     /** Built per request, as the service builds its responses. */
