@@ -5,7 +5,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
@@ -99,21 +98,21 @@ final class TextQuery {
     }
 
     private static Query termQuery(String term, boolean last) {
-        List<Query> ways = new ArrayList<>();
+        List<TermWaysQuery.Way> ways = new ArrayList<>();
         int edits = maxEdits(term);
         int length = term.codePointCount(0, term.length());
         CompiledAutomaton prefix = last ? Automata.prefix(term) : null;
         CompiledAutomaton typos = edits > 0 ? Automata.typos(term, edits) : null;
         for (Weighted w : Weighted.values()) {
-            ways.add(weighted(new TermQuery(new Term(w.field, term)), w.weight));
+            ways.add(TermWaysQuery.Way.exact(w.field, term, w.weight));
             if (prefix != null && length >= w.minPrefix) {
-                ways.add(weighted(new SharedAutomatonQuery(w.field, term, "*", prefix), w.weight / 2));
+                ways.add(TermWaysQuery.Way.matching(w.field, term, "*", prefix, w.weight / 2));
             }
             if (typos != null) {
-                ways.add(weighted(new SharedAutomatonQuery(w.field, term, "~" + edits, typos), w.weight / 4));
+                ways.add(TermWaysQuery.Way.matching(w.field, term, "~" + edits, typos, w.weight / 4));
             }
         }
-        return new DisjunctionMaxQuery(ways, 0f);
+        return new TermWaysQuery(ways);
     }
 
     private static Query weighted(Query query, float weight) {

@@ -16,10 +16,9 @@ class TextQueryTest {
 
     @Test
     void oneShortWordIsExactOrPrefixInEveryFieldWithNameFirst() {
-        assertEquals("+((ConstantScore(name:pdf))^16.0 | (ConstantScore(name:pdf*))^8.0 | (ConstantScore(title:pdf))^12.0 | "
-                + "(ConstantScore(title:pdf*))^6.0 | (ConstantScore(tags_text:pdf))^8.0 | (ConstantScore(tags_text:pdf*))^4.0 | "
-                + "(ConstantScore(tools_text:pdf))^6.0 | (ConstantScore(tools_text:pdf*))^3.0 | (ConstantScore(description:pdf))^4.0 | "
-                + "(ConstantScore(description:pdf*))^2.0) (ConstantScore(name_exact:pdf))^32.0", TextQuery.build("PDF").toString());
+        assertEquals("+best(name:pdf^16.0 | title:pdf^12.0 | name:pdf*^8.0 | tags_text:pdf^8.0 | title:pdf*^6.0 | "
+                + "tools_text:pdf^6.0 | tags_text:pdf*^4.0 | description:pdf^4.0 | tools_text:pdf*^3.0 | "
+                + "description:pdf*^2.0) (ConstantScore(name_exact:pdf))^32.0", TextQuery.build("PDF").toString());
     }
 
     @Test

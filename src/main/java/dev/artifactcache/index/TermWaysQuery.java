@@ -1,0 +1,267 @@
+package dev.artifactcache.index;
+
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One term of the user's text, matched in any of its ways (exact, prefix or typo, in each field),
+ * a document scoring the weight of the best way it matches: a disjunction-max of constant scores.
+ *
+ * <p>Lucene's {@code DisjunctionMaxQuery} over one constant-score clause per way walks a heap of
+ * every matched term's postings for each candidate document, and a search (or a drill-sideways
+ * facet pass) asks it for every match. Here each segment's matches are gathered once, term by term,
+ * into a bit set with each document's best way beside it: a sequential read of the postings, then
+ * a plain bit-set walk. A search over 10,000 documents spent most of its time in that heap.
+ */
+final class TermWaysQuery extends Query {
+
+    /**
+     * One way to match: the exact term, or the terms an automaton accepts, in one field.
+     *
+     * @param term      the exact term, or null when {@code automaton} is given
+     * @param automaton the prefix or typo automaton, or null for an exact term
+     * @param kind      what the automaton accepts, for {@code toString} and equality: {@code "*"} or {@code "~1"}, {@code "~2"}
+     */
+    record Way(String field, float weight, String text, String kind, BytesRef term, CompiledAutomaton automaton) {
+
+        static Way exact(String field, String text, float weight) {
+            return new Way(field, weight, text, "", new BytesRef(text), null);
+        }
+
+        static Way matching(String field, String text, String kind, CompiledAutomaton automaton, float weight) {
+            return new Way(field, weight, text, kind, null, automaton);
+        }
+
+        /** Marks every document this way matches in the segment. */
+        void gather(LeafReader reader, Gathering into) throws IOException {
+            Terms terms = reader.terms(field);
+            if (terms == null) {
+                return;
+            }
+            if (automaton == null) {
+                TermsEnum all = terms.iterator();
+                if (all.seekExact(term)) {
+                    into.mark(all);
+                }
+                return;
+            }
+            TermsEnum matching = automaton.getTermsEnum(terms);
+            while (matching.next() != null) {
+                into.mark(matching);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return field + ":" + text + kind + "^" + weight;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Way that && field.equals(that.field) && weight == that.weight
+                    && text.equals(that.text) && kind.equals(that.kind);
+        }
+
+        @Override
+        public int hashCode() {
+            return toString().hashCode();
+        }
+    }
+
+    /** Ways by weight, best first: the first way that reaches a document is its best. */
+    private final List<Way> ways;
+
+    TermWaysQuery(List<Way> ways) {
+        if (ways.isEmpty() || ways.size() > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("a term needs 1 to 127 ways, not " + ways.size());
+        }
+        List<Way> sorted = new ArrayList<>(ways);
+        sorted.sort(Comparator.comparingDouble(Way::weight).reversed()); // stable: equal weights keep their order
+        this.ways = List.copyOf(sorted);
+    }
+
+    List<Way> ways() {
+        return ways;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+        float[] scores = new float[ways.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = ways.get(i).weight() * boost;
+        }
+        return new Weight(this) {
+            @Override
+            public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+                Matches matches = gather(context.reader());
+                if (matches == null) {
+                    return null;
+                }
+                Scorer scorer = new BestWayScorer(matches, scores);
+                return new ScorerSupplier() {
+                    @Override
+                    public Scorer get(long leadCost) {
+                        return scorer;
+                    }
+
+                    @Override
+                    public long cost() {
+                        return matches.count();
+                    }
+                };
+            }
+
+            @Override
+            public Explanation explain(LeafReaderContext context, int doc) throws IOException {
+                Matches matches = gather(context.reader());
+                if (matches == null || !matches.docs().get(doc)) {
+                    return Explanation.noMatch("no way of " + TermWaysQuery.this + " matches");
+                }
+                int way = matches.bestWay()[doc];
+                return Explanation.match(scores[way], "best way: " + ways.get(way));
+            }
+
+            @Override
+            public boolean isCacheable(LeafReaderContext context) {
+                return true;
+            }
+        };
+    }
+
+    /**
+     * Every live document of the segment that matches a way, with the index of its best way.
+     *
+     * @return null when no document matches
+     */
+    private Matches gather(LeafReader reader) throws IOException {
+        Gathering gathering = new Gathering(reader);
+        for (int way = 0; way < ways.size(); way++) {
+            gathering.way = way;
+            ways.get(way).gather(reader, gathering);
+        }
+        return gathering.docs == null ? null : new Matches(gathering.docs, gathering.bestWay, gathering.docs.cardinality());
+    }
+
+    /** The documents marked so far in one segment; allocated on the first match. */
+    private static final class Gathering {
+        private final Bits live;
+        private final int maxDoc;
+        private int way;
+        private FixedBitSet docs;
+        private byte[] bestWay;
+        private PostingsEnum postings;
+
+        Gathering(LeafReader reader) {
+            this.live = reader.getLiveDocs();
+            this.maxDoc = reader.maxDoc();
+        }
+
+        /** Marks the live documents of the term {@code terms} is on; a document keeps the first (best) way that reached it. */
+        void mark(TermsEnum terms) throws IOException {
+            postings = terms.postings(postings, PostingsEnum.NONE);
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                if (docs == null) {
+                    docs = new FixedBitSet(maxDoc);
+                    bestWay = new byte[maxDoc];
+                }
+                if (!docs.getAndSet(doc)) {
+                    bestWay[doc] = (byte) way;
+                }
+            }
+        }
+    }
+
+    private record Matches(FixedBitSet docs, byte[] bestWay, int count) {
+    }
+
+    /** Walks the gathered documents; each scores its best way's weight. */
+    private static final class BestWayScorer extends Scorer {
+        private final DocIdSetIterator iterator;
+        private final byte[] bestWay;
+        private final float[] scores;
+
+        BestWayScorer(Matches matches, float[] scores) {
+            this.iterator = new BitSetIterator(matches.docs(), matches.count());
+            this.bestWay = matches.bestWay();
+            this.scores = scores;
+        }
+
+        @Override
+        public int docID() {
+            return iterator.docID();
+        }
+
+        @Override
+        public DocIdSetIterator iterator() {
+            return iterator;
+        }
+
+        @Override
+        public float score() {
+            return scores[bestWay[iterator.docID()]];
+        }
+
+        @Override
+        public float getMaxScore(int upTo) {
+            return scores[0];
+        }
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        QueryVisitor ways = visitor.getSubVisitor(Occur.SHOULD, this);
+        for (Way way : this.ways) {
+            if (!visitor.acceptField(way.field())) {
+                continue;
+            }
+            if (way.automaton() == null) {
+                ways.consumeTerms(this, new Term(way.field(), way.term()));
+            } else {
+                way.automaton().visit(ways, this, way.field()); // how the highlighter finds what a prefix or typo matched
+            }
+        }
+    }
+
+    @Override
+    public String toString(String field) {
+        return ways.stream().map(Way::toString).collect(Collectors.joining(" | ", "best(", ")"));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return sameClassAs(other) && ways.equals(((TermWaysQuery) other).ways);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * classHash() + ways.hashCode();
+    }
+}
