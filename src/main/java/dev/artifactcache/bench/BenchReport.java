@@ -93,6 +93,11 @@ final class BenchReport {
                         .add("cpu_to_rescanned", cpu(run.warm().toPopulated())))
                 .add("mix", mix)
                 .add("load", load)
+                .add("text_search_took_ms", JSON.createObjectBuilder()
+                        .add("query", "q=<word>&" + TextSearchTimes.FILTERS)
+                        .add("words", run.textTimes().words().size())
+                        .add("first", latency(run.textTimes().first()))
+                        .add("repeated", latency(run.textTimes().repeated())))
                 .add("memory", nullable(nullable(JSON.createObjectBuilder(), "heap_after_gc_mb", mb(run.heapAfterGcBytes())),
                         "rss_mb", mb(run.rssBytes())))
                 .add("sync_artifact", edit(run.sync()))
@@ -187,6 +192,8 @@ final class BenchReport {
             row(out, "floor " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.floor(c)));
             row(out, "floor " + c + "c: req/s", runs, run -> throughput(run.floor(c)));
         }
+        row(out, "text search took_ms, first: p50/p99", runs, run -> serverTimes(run.textTimes().first()));
+        row(out, "text search took_ms, again: p50/p99", runs, run -> serverTimes(run.textTimes().repeated()));
         row(out, "sync-artifact: p50/p99 ms", runs, run -> editFigures(run.sync()));
         row(out, "watcher: p50/p99 ms", runs, run -> editFigures(run.watcher()));
         if (!runs.isEmpty()) {
@@ -232,6 +239,10 @@ final class BenchReport {
 
     private static String throughput(RunFigures.LoadRun run) {
         return run == null ? "-" : String.format(Locale.ROOT, "%,.0f", run.result().throughput());
+    }
+
+    private static String serverTimes(Histogram took) {
+        return Targets.fmt(Targets.ms(took, 50)) + " / " + Targets.fmt(Targets.ms(took, 99));
     }
 
     private static String editFigures(EditScenarios.Outcome outcome) {

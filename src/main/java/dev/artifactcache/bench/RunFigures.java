@@ -12,6 +12,7 @@ import java.util.List;
  * @param mix              each query of the mix, run once and checked before the timed runs
  * @param queries          the query mix, one run per client count
  * @param floor            the trivial JSON route, one run per client count
+ * @param textTimes        the server's took_ms of a word with two filters and facets, new words then again
  * @param heapAfterGcBytes heap in use after a full GC with everything indexed and queried, or null
  * @param rssBytes         resident memory of the service's process at the same moment, or null
  * @param fileReads        growth of {@code artifact_cache_file_reads_total} during the query runs, or null when not exported
@@ -19,7 +20,7 @@ import java.util.List;
  * @param watcher          watcher: edit → visible
  */
 record RunFigures(HomeGenerator.GeneratedHome home, long generateMs, Start cold, Start warm, List<QueryMix.Checked> mix,
-                  List<LoadRun> queries, List<LoadRun> floor, Long heapAfterGcBytes, Long rssBytes, Long fileReads,
+                  List<LoadRun> queries, List<LoadRun> floor, TextSearchTimes.Outcome textTimes, Long heapAfterGcBytes, Long rssBytes, Long fileReads,
                   EditScenarios.Outcome sync, EditScenarios.Outcome watcher) {
 
     /**

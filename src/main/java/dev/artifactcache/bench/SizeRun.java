@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * One size of the benchmark, in this order: generate the home; cold start (population from
- * nothing); check and run the query mix and the floor route with each client count; heap after a
- * full GC; stop; warm restart until the first query; the re-scan; the two edit scenarios; stop.
+ * nothing); check and run the query mix and the floor route with each client count; the server's
+ * time for text searches; heap after a full GC; stop; warm restart until the first query; the re-scan; the two edit scenarios; stop.
  */
 final class SizeRun {
 
@@ -52,6 +52,7 @@ final class SizeRun {
         Long rss;
         Long fileReads;
         RunFigures.Start cold;
+        TextSearchTimes.Outcome textTimes;
         CpuUse.Sample beforeCold = CpuUse.Sample.take(0);
         try (ServiceProcess service = ServiceProcess.start(plan.launch(), home, data, serviceLog)) {
             long listening = service.listening(plan.startTimeout()).atNanos() - service.launchedNanos();
@@ -78,6 +79,12 @@ final class SizeRun {
                 floor.add(load("floor", service, floorPort, ping, clients));
                 queries.add(load("queries", service, port, queryList, clients));
             }
+            try (LoopbackClient client = new LoopbackClient(port)) {
+                textTimes = TextSearchTimes.measure(client, collection);
+            }
+            log.printf("text search, server took_ms over %d words: first p50 %s, p99 %s; repeated p50 %s, p99 %s ms%n",
+                    textTimes.words().size(), Targets.fmt(Targets.ms(textTimes.first(), 50)), Targets.fmt(Targets.ms(textTimes.first(), 99)),
+                    Targets.fmt(Targets.ms(textTimes.repeated(), 50)), Targets.fmt(Targets.ms(textTimes.repeated(), 99)));
             Double readsAfter = fileReads(port);
             fileReads = readsBefore == null || readsAfter == null ? null : Math.round(readsAfter - readsBefore);
             heap = service.heapAfterFullGc().orElse(null);
@@ -108,7 +115,8 @@ final class SizeRun {
                 log.println("watcher: " + outcome(watcher));
                 edits.restore();
             }
-            return new RunFigures(generated, generateMs, cold, warm, mix, queries, floor, heap, rss, fileReads, sync, watcher);
+            return new RunFigures(generated, generateMs, cold, warm, mix, queries, floor, textTimes, heap, rss, fileReads, sync,
+                    watcher);
         }
     }
 

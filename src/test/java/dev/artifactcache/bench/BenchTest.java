@@ -50,8 +50,8 @@ class BenchTest {
         assertEquals(1, runs.size());
         JsonObject run = runs.getJsonObject(0);
         assertEquals(ARTIFACTS, run.getInt("artifacts"));
-        assertEquals(Set.of("artifacts", "collections", "seed", "generate", "cold_start", "warm_restart", "mix", "load", "memory",
-                "sync_artifact", "watcher", "targets", "file_reads_during_queries"), run.keySet());
+        assertEquals(Set.of("artifacts", "collections", "seed", "generate", "cold_start", "warm_restart", "mix", "load",
+                "text_search_took_ms", "memory", "sync_artifact", "watcher", "targets", "file_reads_during_queries"), run.keySet());
 
         JsonArray mix = run.getJsonArray("mix");
         int cursorPages = (ARTIFACTS > 20 ? 1 : 0) + (ARTIFACTS > 9 * 50 ? 1 : 0); // page 2 of 20, page 10 of 50
@@ -76,12 +76,31 @@ class BenchTest {
         }
         assertEquals(Set.of("queries/1", "queries/2", "floor/1", "floor/2"), loads);
 
+        JsonObject text = run.getJsonObject("text_search_took_ms");
+        int words = TextSearchTimes.words().size();
+        assertEquals(words, text.getInt("words"));
+        assertEquals(words, text.getJsonObject("first").getInt("count"));
+        assertEquals(words, text.getJsonObject("repeated").getInt("count"));
+        assertEquals("q=<word>&artifact_type=skill,agent&tags=python&facets=true", text.getString("query"));
+
         assertEdits(run.getJsonObject("sync_artifact"), 5);
         assertEdits(run.getJsonObject("watcher"), 2);
         assertEquals(9, run.getJsonArray("targets").size());
         assertTrue(run.getJsonObject("cold_start").getJsonNumber("population_ms").longValue() >= 0);
         assertTrue(run.getJsonObject("warm_restart").getJsonNumber("first_query_ms").longValue() > 0);
         assertFalse(Files.exists(tmp.resolve("work").resolve(Integer.toString(ARTIFACTS))), "the run's files are removed without --keep");
+    }
+
+    @Test
+    void textSearchesUseDescriptionWordsTheMixDoesNotSearch() {
+        List<String> words = TextSearchTimes.words();
+        assertEquals(List.of("with", "files", "code", "when"), words.subList(0, 4));
+        for (String used : List.of("review", "deploy", "pipeline", "docker", "kubernetes", "type", "skill")) {
+            assertFalse(words.contains(used), used);
+        }
+        assertFalse(words.contains("in-depth"), "letters only");
+        assertFalse(words.contains("the"), "four letters at least");
+        assertEquals(words.size(), Set.copyOf(words).size(), "each word once");
     }
 
     /** Either skipped with a reason (the route or watcher is missing) or every edit became visible. */
