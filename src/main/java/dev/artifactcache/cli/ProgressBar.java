@@ -20,9 +20,10 @@ final class ProgressBar {
         this.out = out;
     }
 
-    /** Redraws the bar from one progress object {@code {"done","total","scanned"}}. */
+    /** Redraws the bar from one progress object {@code {"scanned","total","collections_done","collections"}}. */
     void show(JsonObject progress) {
-        String line = render(progress.getInt("done"), progress.getInt("total"), progress.getInt("scanned"));
+        String line = render(progress.getInt("scanned"), progress.getInt("total"), progress.getInt("collections_done"),
+                progress.getInt("collections"));
         out.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
         out.flush();
         drawnLength = line.length();
@@ -37,11 +38,15 @@ final class ProgressBar {
         }
     }
 
-    /** {@code Refreshing [###########-------------------] 1/3  250 artifacts} */
-    static String render(int done, int total, int scanned) {
-        int filled = total <= 0 ? WIDTH : (int) ((long) WIDTH * Math.min(done, total) / total);
-        return "Refreshing [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + done + "/" + total + "  "
-                + scanned + (scanned == 1 ? " artifact" : " artifacts");
+    /**
+     * {@code Refreshing [#########---------------------] 1500/5000 artifacts  0/1 collections}: filled
+     * by artifacts, so one large collection moves the bar as its chunks are written.
+     */
+    static String render(int scanned, int total, int collectionsDone, int collections) {
+        int filled = total <= 0 ? WIDTH : (int) ((long) WIDTH * Math.min(scanned, total) / total);
+        return "Refreshing [" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + scanned + "/" + total
+                + (total == 1 ? " artifact" : " artifacts") + "  " + collectionsDone + "/" + collections
+                + (collections == 1 ? " collection" : " collections");
     }
 
     /**

@@ -10,7 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +24,7 @@ import java.util.concurrent.Callable;
  * cache statistics, and the health checks (the population's state).
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Show documents, stale counts, collections and the population's state.", "",
+        description = {"Show documents, stale counts, collections, the population's state and when it finished.", "",
                 "With --json: {\"collections\": <GET /api/v1/user-collections>, \"cache_stats\": "
                         + "<GET /api/v1/user-collections/cache-stats>, \"health\": <GET /observe/health>}."})
 final class StatsCommand implements Callable<Integer> {
@@ -35,6 +38,9 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server;
 
+    /** Ages are measured on this side, as other clients do; tests set the service's clock. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() {
         ServiceClient client = server.client(READ_TIMEOUT);
@@ -46,12 +52,13 @@ final class StatsCommand implements Callable<Integer> {
             out.println(JSON.createObjectBuilder().add("collections", collections).add("cache_stats", stats)
                     .add("health", health).build());
         } else {
-            out.print(text(client.server().toString(), collections, stats, health));
+            out.print(text(client.server().toString(), collections, stats, health, clock.instant()));
         }
         return ExitStatus.OK;
     }
 
-    static String text(String server, JsonObject collections, JsonObject stats, JsonObject health) {
+    /** @param now the time the ages are measured to */
+    static String text(String server, JsonObject collections, JsonObject stats, JsonObject health, Instant now) {
         JsonObject population = check(health, "population");
         JsonObject index = check(health, "index");
         StringBuilder text = new StringBuilder();
@@ -63,13 +70,42 @@ final class StatsCommand implements Callable<Integer> {
         if (stats.getInt("total_artifacts") > 0) {
             field(text, "Oldest", "checked " + age(stats.getJsonNumber("oldest_sync_age_seconds").doubleValue()) + " ago");
         }
-        field(text, "Population", value(population, "state") + ": " + value(population, "collections") + " collections, "
-                + value(population, "artifacts") + " artifacts" + (population.containsKey("failure")
-                ? "; failed: " + value(population, "failure") : ""));
+        field(text, "Population", population(population, now));
         field(text, "Index", value(index, "documents") + " documents, " + ("0".equals(value(index, "lag"))
                 ? "in step with the database" : value(index, "lag") + " changes behind the database"));
         text.append('\n').append(collectionTable(collections.getJsonArray("items").getValuesAs(JsonObject.class)).render());
         return text.toString();
+    }
+
+    /**
+     * {@code done at 2026-11-20T10:00:00Z (3 min ago): 2/2 collections, 32 artifacts}. A service
+     * whose index was in step with the database at start is ready before its population has run,
+     * so until the population finishes the line says why the service answers anyway.
+     */
+    static String population(JsonObject population, Instant now) {
+        String line = value(population, "state") + finished(population, now) + ": " + value(population, "collections")
+                + " collections, " + value(population, "artifacts") + " artifacts";
+        if (population.containsKey("failure")) {
+            line += "; failed: " + value(population, "failure");
+        }
+        if (!population.containsKey("finishedAt") && population.getBoolean("startedInStep", false)) {
+            line += "; serving meanwhile (the index was in step with the database at start)";
+        }
+        return line;
+    }
+
+    /**
+     * {@code  at 2026-11-20T10:00:00Z (3 min ago)}, or nothing before the population finished. No
+     * age when the service's clock is ahead of this one's: a negative age would only confuse.
+     */
+    private static String finished(JsonObject population, Instant now) {
+        if (!(population.get("finishedAt") instanceof JsonString finishedAt)) {
+            return "";
+        }
+        Instant at = Instant.parse(finishedAt.getString());
+        Duration ago = Duration.between(at, now);
+        return " at " + at.truncatedTo(ChronoUnit.SECONDS)
+                + (ago.isNegative() ? "" : " (" + age(ago.toMillis() / 1000.0) + " ago)");
     }
 
     /** One row per collection; the PROBLEM column only when a collection's manifest could not be read. */

@@ -19,10 +19,12 @@ import java.util.logging.Logger;
 /**
  * The answer of a batch route to a client that asks for progress with
  * {@code Accept: application/x-ndjson}: newline-delimited JSON, one
- * {@code {"progress":{"done":d,"total":t,"scanned":n}}} line before the first step and after each
- * step, then the route's usual result object as the last line. A failure after the first line
- * can no longer change the status, so it becomes a last line with the error envelope. A client
- * that asks for JSON, or for anything ({@code *}{@code /*}), gets the plain answer.
+ * {@code {"progress":{"scanned":s,"total":t,"collections_done":c,"collections":k}}} line before
+ * the first collection, after each chunk of artifacts written and after each collection (see
+ * {@link BatchProgress}), then the route's usual result object as the last line. A failure after
+ * the first line can no longer change the status, so it becomes a last line with the error
+ * envelope. A client that asks for JSON, or for anything ({@code *}{@code /*}), gets the plain
+ * answer.
  */
 final class ProgressStream {
 
@@ -65,9 +67,10 @@ final class ProgressStream {
 
     private void progress(BatchProgress progress) {
         line(Json.object().add("progress", Json.object()
-                .add("done", progress.done())
+                .add("scanned", progress.scanned())
                 .add("total", progress.total())
-                .add("scanned", progress.scanned())).build());
+                .add("collections_done", progress.collectionsDone())
+                .add("collections", progress.collections())).build());
     }
 
     /** Writes and flushes one line; once the client is gone the batch goes on without it. */

@@ -62,6 +62,9 @@ public final class CacheHealth {
             if (status.failure() != null) {
                 response.detail("failure", status.failure());
             }
+            if (status.finishedAt() != null) {
+                response.detail("finishedAt", status.finishedAt().toString());
+            }
             return response.build();
         });
     }

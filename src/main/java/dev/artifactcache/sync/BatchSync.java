@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +74,9 @@ public final class BatchSync {
     }
 
     /**
-     * {@link #matching(RefreshFilter, Instant)}, telling {@code progress} before the first step
-     * and after each (a step syncs one collection, in full or the chosen artifacts of it).
+     * {@link #matching(RefreshFilter, Instant)}, telling {@code progress} before the first step,
+     * after each chunk a step writes and after each step (a step syncs one collection, in full or
+     * the chosen artifacts of it).
      */
     public BatchReport matching(RefreshFilter filter, Instant staleBefore, Consumer<BatchProgress> progress)
             throws IOException {
@@ -145,13 +147,15 @@ public final class BatchSync {
     private BatchReport run(List<Step> steps, Consumer<BatchProgress> progress) {
         long started = System.nanoTime();
         List<SyncReport> reports = new ArrayList<>(steps.size());
-        int scanned = 0;
-        progress.accept(new BatchProgress(0, steps.size(), 0));
-        for (Step step : steps) {
-            SyncReport report = synchronizer.sync(step.collection(), step.selection());
+        Plan plan = new Plan(steps.stream()
+                .mapToInt(step -> synchronizer.plannedSize(step.collection(), step.selection())).toArray());
+        progress.accept(plan.start());
+        for (int i = 0; i < steps.size(); i++) {
+            int current = i;
+            SyncReport report = synchronizer.sync(steps.get(i).collection(), steps.get(i).selection(),
+                    inStep -> progress.accept(plan.inStep(current, inStep)));
             reports.add(report);
-            scanned += report.scanned();
-            progress.accept(new BatchProgress(reports.size(), steps.size(), scanned));
+            progress.accept(plan.stepDone(current, report.scanned()));
         }
         BatchReport report = new BatchReport(reports, Duration.ofNanos(System.nanoTime() - started));
         LOG.info(() -> "event=refresh_batch collections=" + reports.size() + " scanned=" + report.scanned() + " "
@@ -162,5 +166,39 @@ public final class BatchSync {
 
     /** One sync of a batch. */
     private record Step(String collection, Selection selection) {
+    }
+
+    /**
+     * The numbers of a batch's progress: each step's planned size, and the artifacts the finished
+     * steps looked at. A step that finds more than planned raises the total as it goes; a finished
+     * step counts with its real number, so the last total is exact.
+     */
+    private static final class Plan {
+        private final int[] planned;
+        private int scanned;
+
+        Plan(int[] planned) {
+            this.planned = planned;
+        }
+
+        BatchProgress start() {
+            return new BatchProgress(0, plannedFrom(0), 0, planned.length);
+        }
+
+        /** Step {@code step} has looked at {@code inStep} artifacts so far. */
+        BatchProgress inStep(int step, int inStep) {
+            int total = scanned + Math.max(planned[step], inStep) + plannedFrom(step + 1);
+            return new BatchProgress(scanned + inStep, total, step, planned.length);
+        }
+
+        /** Step {@code step} is finished, having looked at {@code stepScanned} artifacts. */
+        BatchProgress stepDone(int step, int stepScanned) {
+            scanned += stepScanned;
+            return new BatchProgress(scanned, scanned + plannedFrom(step + 1), step + 1, planned.length);
+        }
+
+        private int plannedFrom(int step) {
+            return Arrays.stream(planned, step, planned.length).sum();
+        }
     }
 }

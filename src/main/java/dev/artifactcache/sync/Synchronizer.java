@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.locks.ReentrantLock;
@@ -79,9 +80,47 @@ public final class Synchronizer implements AutoCloseable {
      * @throws IllegalArgumentException when {@code collection} is not a plain folder name
      */
     public SyncReport sync(String collection, Selection selection) {
-        SyncReport report = syncOnce(collection, selection);
+        return sync(collection, selection, scanned -> { });
+    }
+
+    /**
+     * {@link #sync(String, Selection)}, telling {@code progress} how many artifacts it has looked at
+     * so far (the count {@link SyncReport#scanned()} ends at): after each chunk is written and
+     * visible, and after the cached artifacts gone from the manifest (or a removed collection's)
+     * are deleted. Told on the syncing thread but outside the write lock, so a slow listener (a
+     * client reading the progress) never holds up other syncs; told only when the count moved.
+     */
+    public SyncReport sync(String collection, Selection selection, IntConsumer progress) {
+        SyncReport report = syncOnce(collection, selection, progress);
         listeners.forEach(listener -> listener.accept(report));
         return report;
+    }
+
+    /**
+     * How many artifacts a sync of {@code selection} will look at, known before it starts so that a
+     * batch can show its progress against a total: the distinct selected ids, or for
+     * {@link Selection#ALL} the manifest's entries and its problems (an entry that cannot be read
+     * counts as failed). The manifest is read through the cache, so the sync that follows does not
+     * parse it again. Cached artifacts gone from the manifest are not counted: the sync finds them
+     * as it goes.
+     *
+     * @return 0 when the collection has no collection.toml or its manifest cannot be read: the sync
+     *         then removes the collection or reports the error
+     * @throws IllegalArgumentException when {@code collection} is not a plain folder name
+     */
+    public int plannedSize(String collection, Selection selection) {
+        Path folder = home.collectionFolder(collection);
+        if (!Files.isRegularFile(folder.resolve("collection.toml"))) {
+            return 0;
+        }
+        try {
+            Manifest manifest = manifests.current(folder);
+            return selection.all() ? manifest.entries().size() + manifest.problems().size()
+                    : distinctIds(selection).size();
+        } catch (ManifestException | IOException e) {
+            // Not swallowed: the sync that follows meets the same error and reports it.
+            return 0;
+        }
     }
 
     /** Calls {@code listener} with the report of every sync, on the syncing thread (metrics keep count this way). */
@@ -89,22 +128,24 @@ public final class Synchronizer implements AutoCloseable {
         listeners.add(listener);
     }
 
-    private SyncReport syncOnce(String collection, Selection selection) {
+    private SyncReport syncOnce(String collection, Selection selection, IntConsumer progress) {
         long started = System.nanoTime();
         Path folder = home.collectionFolder(collection);
-        Tally tally = new Tally(collection, !selection.all());
+        Tally tally = new Tally(collection, !selection.all(), progress);
         if (!Files.isRegularFile(folder.resolve("collection.toml"))) {
             removeCollection(collection, folder, tally);
+            tally.tell();
             return tally.report(null, false, started);
         }
         try {
-            List<String> ids = selection.all() ? manifestIds(folder, tally)
-                    : selection.ids().stream().map(ArtifactId::toString).distinct().toList();
+            List<String> ids = selection.all() ? manifestIds(folder, tally) : distinctIds(selection);
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 syncChunk(collection, folder, ids.subList(from, Math.min(ids.size(), from + CHUNK)), tally);
+                tally.tell();
             }
             if (selection.all()) {
                 deleteGone(collection, folder, tally);
+                tally.tell();
             }
             return tally.report(null, true, started);
         } catch (ManifestException | IOException e) {
@@ -145,6 +186,11 @@ public final class Synchronizer implements AutoCloseable {
         Manifest manifest = manifests.current(folder);
         manifest.problems().forEach(tally::problem);
         return manifest.entries().stream().map(entry -> entry.id().toString()).toList();
+    }
+
+    /** The selected ids as the store keys them, each once: a repeated id is synced and counted once. */
+    private static List<String> distinctIds(Selection selection) {
+        return selection.ids().stream().map(ArtifactId::toString).distinct().toList();
     }
 
     private void syncChunk(String collection, Path folder, List<String> ids, Tally tally)
@@ -285,14 +331,31 @@ public final class Synchronizer implements AutoCloseable {
     private static final class Tally {
         private final String collection;
         private final boolean keepResults;
+        private final IntConsumer progress;
         private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         private final List<ArtifactResult> results = new ArrayList<>();
         private final List<ArtifactError> errors = new ArrayList<>();
         private int warnings;
+        private int told;
 
-        Tally(String collection, boolean keepResults) {
+        Tally(String collection, boolean keepResults, IntConsumer progress) {
             this.collection = collection;
             this.keepResults = keepResults;
+            this.progress = progress;
+        }
+
+        /** Artifacts looked at so far: what the report's {@code scanned} will be. */
+        int scanned() {
+            return counts.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** Tells the progress listener the count unless it has not moved: a sync with nothing gone adds no line. */
+        void tell() {
+            int scanned = scanned();
+            if (scanned != told) {
+                told = scanned;
+                progress.accept(scanned);
+            }
         }
 
         void add(String collection, Pending pending, Instant now) {

@@ -171,11 +171,14 @@ class ClientCommandsTest {
 
         String[] parts = result.out().split("\r");
         assertEquals("", parts[0]);
-        assertEquals("Refreshing [------------------------------] 0/2  0 artifacts", parts[1]);
-        assertEquals("Refreshing [###############---------------] 1/2  3 artifacts", parts[2]);
-        assertEquals("Refreshing [##############################] 2/2  4 artifacts", parts[3]);
-        assertTrue(parts[4].isBlank());
-        assertTrue(parts[5].matches("Refreshed 4 artifacts in [0-9.]+ s: 4 unchanged\n"), result::toString);
+        assertEquals("Refreshing [------------------------------] 0/4 artifacts  0/2 collections", parts[1]);
+        assertEquals("Refreshing [######################--------] 3/4 artifacts  0/2 collections", parts[2]);
+        assertEquals("Refreshing [######################--------] 3/4 artifacts  1/2 collections", parts[3]);
+        assertEquals("Refreshing [##############################] 4/4 artifacts  1/2 collections", parts[4]);
+        assertEquals("Refreshing [##############################] 4/4 artifacts  2/2 collections", parts[5]);
+        assertTrue(parts[6].isBlank());
+        assertTrue(parts[7].matches("Refreshed 4 artifacts in [0-9.]+ s: 4 unchanged\n"), result::toString);
+        assertEquals(8, parts.length);
     }
 
     @Test
@@ -198,27 +201,28 @@ class ClientCommandsTest {
     }
 
     @Test
-    void statsShowsDocumentsStalenessCollectionsAndThePopulation() {
+    void statsShowsDocumentsStalenessCollectionsAndWhenThePopulationFinished() {
         assertEquals("""
                 Service     %s, ready
                 Documents   4: 4 fresh, 0 stale (0.0 %%); a document goes stale 30 min after its files were checked
                 Oldest      checked 0 s ago
-                Population  done: 2/2 collections, 4 artifacts
+                Population  done at 2026-11-20T10:00:00Z (0 s ago): 2/2 collections, 4 artifacts
                 Index       4 documents, in step with the database
 
                 COLLECTION  ARTIFACTS  STALE
                 default             3      0
                 work                1      0
-                """.formatted(server), Cli.run("stats", "--server", server).assertStatus(ExitStatus.OK).out());
+                """.formatted(server), Cli.runAt(service.clock(), "stats", "--server", server).assertStatus(ExitStatus.OK).out());
 
         service.clock().advance(Duration.ofMinutes(45));
         Cli.run("sync", "--server", server, "skill:pdf-tools").assertStatus(ExitStatus.OK);
         home.write("collections/work/collection.toml", "[collection\nbroken");
         Cli.run("sync", "--server", server, "--collection", "work", "skill:code-reviewer").assertStatus(ExitStatus.FAILED);
 
-        String stats = Cli.run("stats", "--server", server).out();
+        String stats = Cli.runAt(service.clock(), "stats", "--server", server).out();
         assertTrue(stats.contains("Documents   4: 1 fresh, 3 stale (75.0 %);"), stats);
         assertTrue(stats.contains("Oldest      checked 45 min ago"), stats);
+        assertTrue(stats.contains("Population  done at 2026-11-20T10:00:00Z (45 min ago): 2/2 collections, 4 artifacts"), stats);
         assertTrue(stats.contains("COLLECTION  ARTIFACTS  STALE  PROBLEM\ndefault             3      2\n"
                 + "work                1      1  " + home.collection("work").resolve("collection.toml").toString()
                 .substring(0, 20)), stats);
@@ -232,7 +236,7 @@ class ClientCommandsTest {
         assertEquals(2, json.getJsonObject("collections").getJsonArray("items").size());
         assertEquals(4, json.getJsonObject("cache_stats").getInt("total_artifacts"));
         assertEquals("UP", json.getJsonObject("health").getString("status"));
-        assertEquals(JSON.createReader(new StringReader("{\"artifacts\":4,\"collections\":\"2/2\",\"startedInStep\":false,\"state\":\"done\"}")).readObject(),
+        assertEquals(JSON.createReader(new StringReader("{\"artifacts\":4,\"collections\":\"2/2\",\"finishedAt\":\"2026-11-20T10:00:00Z\",\"startedInStep\":false,\"state\":\"done\"}")).readObject(),
                 json.getJsonObject("health").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                         .filter(check -> check.getString("name").equals("population")).findFirst().orElseThrow()
                         .getJsonObject("data"));
