@@ -50,7 +50,9 @@ class CollectionPageBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        service.close();
+        if (service != null) { // null when the browser could not start
+            service.close();
+        }
     }
 
     @BeforeEach

@@ -47,10 +47,15 @@ class RefreshActionBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
+        // Null when the browser could not start: its error is the one to see.
         try {
-            open.close();
+            if (open != null) {
+                open.close();
+            }
         } finally {
-            guarded.close();
+            if (guarded != null) {
+                guarded.close();
+            }
         }
     }
 

@@ -43,7 +43,9 @@ class StaleBadgeBrowserTest {
 
     @AfterAll
     static void stop() throws IOException {
-        service.close();
+        if (service != null) { // null when the browser could not start
+            service.close();
+        }
     }
 
     @Test
