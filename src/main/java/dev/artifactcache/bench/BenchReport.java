@@ -95,9 +95,11 @@ final class BenchReport {
                 .add("load", load)
                 .add("text_search_took_ms", JSON.createObjectBuilder()
                         .add("query", "q=<word>&" + TextSearchTimes.FILTERS)
+                        .add("other_query", "q=<word>&" + TextSearchTimes.OTHER_FILTERS)
                         .add("words", run.textTimes().words().size())
-                        .add("first", latency(run.textTimes().first()))
-                        .add("repeated", latency(run.textTimes().repeated())))
+                        .add("new_word", latency(run.textTimes().newWord()))
+                        .add("repeated", latency(run.textTimes().repeated()))
+                        .add("new_filters", latency(run.textTimes().newFilters())))
                 .add("memory", nullable(nullable(JSON.createObjectBuilder(), "heap_after_gc_mb", mb(run.heapAfterGcBytes())),
                         "rss_mb", mb(run.rssBytes())))
                 .add("sync_artifact", edit(run.sync()))
@@ -192,8 +194,9 @@ final class BenchReport {
             row(out, "floor " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.floor(c)));
             row(out, "floor " + c + "c: req/s", runs, run -> throughput(run.floor(c)));
         }
-        row(out, "text search took_ms, first: p50/p99", runs, run -> serverTimes(run.textTimes().first()));
-        row(out, "text search took_ms, again: p50/p99", runs, run -> serverTimes(run.textTimes().repeated()));
+        row(out, "text took_ms, new word: p50/p99", runs, run -> serverTimes(run.textTimes().newWord()));
+        row(out, "text took_ms, same again: p50/p99", runs, run -> serverTimes(run.textTimes().repeated()));
+        row(out, "text took_ms, another tag: p50/p99", runs, run -> serverTimes(run.textTimes().newFilters()));
         row(out, "sync-artifact: p50/p99 ms", runs, run -> editFigures(run.sync()));
         row(out, "watcher: p50/p99 ms", runs, run -> editFigures(run.watcher()));
         if (!runs.isEmpty()) {
