@@ -118,8 +118,8 @@ final class TermWaysQuery extends Query {
         return new Weight(this) {
             @Override
             public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
-                Matches matches = gather(context.reader());
-                if (matches == null) {
+                Matches matches = segmentMatches(searcher, context);
+                if (matches.count() == 0) {
                     return null;
                 }
                 Scorer scorer = new BestWayScorer(matches, scores);
@@ -138,8 +138,8 @@ final class TermWaysQuery extends Query {
 
             @Override
             public Explanation explain(LeafReaderContext context, int doc) throws IOException {
-                Matches matches = gather(context.reader());
-                if (matches == null || !matches.docs().get(doc)) {
+                Matches matches = segmentMatches(searcher, context);
+                if (matches.count() == 0 || !matches.docs().get(doc)) {
                     return Explanation.noMatch("no way of " + TermWaysQuery.this + " matches");
                 }
                 int way = matches.bestWay()[doc];
@@ -154,17 +154,28 @@ final class TermWaysQuery extends Query {
     }
 
     /**
-     * Every live document of the segment that matches a way, with the index of its best way.
-     *
-     * @return null when no document matches
+     * The segment's matches, gathered once per searcher: the next page, the same search again and
+     * another facet selection with the same text all reuse them (a searcher's reader never changes).
      */
+    private Matches segmentMatches(IndexSearcher searcher, LeafReaderContext context) throws IOException {
+        if (searcher instanceof ArtifactSearcher artifacts) {
+            return artifacts.perSegment(new SegmentKey(this, context.ord), () -> gather(context.reader()));
+        }
+        return gather(context.reader());
+    }
+
+    /** Every live document of the segment that matches a way, with the index of its best way. */
     private Matches gather(LeafReader reader) throws IOException {
         Gathering gathering = new Gathering(reader);
         for (int way = 0; way < ways.size(); way++) {
             gathering.way = way;
             ways.get(way).gather(reader, gathering);
         }
-        return gathering.docs == null ? null : new Matches(gathering.docs, gathering.bestWay, gathering.docs.cardinality());
+        return gathering.docs == null ? Matches.NONE
+                : new Matches(gathering.docs, gathering.bestWay, gathering.docs.cardinality());
+    }
+
+    private record SegmentKey(TermWaysQuery query, int segment) {
     }
 
     /** The documents marked so far in one segment; allocated on the first match. */
@@ -199,7 +210,9 @@ final class TermWaysQuery extends Query {
         }
     }
 
+    /** Read-only once gathered: every scorer walks it with its own iterator. */
     private record Matches(FixedBitSet docs, byte[] bestWay, int count) {
+        static final Matches NONE = new Matches(null, null, 0);
     }
 
     /** Walks the gathered documents; each scores its best way's weight. */

@@ -71,6 +71,10 @@ class TermWaysQueryTest {
     }
 
     private Map<String, Float> scores(TermWaysQuery query) throws IOException {
+        return scores(searcher, query);
+    }
+
+    private static Map<String, Float> scores(IndexSearcher searcher, org.apache.lucene.search.Query query) throws IOException {
         Map<String, Float> scores = new LinkedHashMap<>();
         for (ScoreDoc hit : searcher.search(query, 10).scoreDocs) {
             scores.put(searcher.storedFields().document(hit.doc).get("id"), hit.score);
@@ -97,12 +101,26 @@ class TermWaysQueryTest {
 
     @Test
     void theBoostScalesEveryWay() throws IOException {
-        Map<String, Float> boosted = new LinkedHashMap<>();
-        for (ScoreDoc hit : searcher.search(new org.apache.lucene.search.BoostQuery(pdf(), 2f), 10).scoreDocs) {
-            boosted.put(searcher.storedFields().document(hit.doc).get("id"), hit.score);
-        }
+        Map<String, Float> boosted = scores(searcher, new org.apache.lucene.search.BoostQuery(pdf(), 2f));
         assertEquals(Map.of("exact-name", 32f, "prefix-name-and-exact-description", 16f, "second-segment", 16f,
                 "exact-description", 8f, "typo-name", 2f), boosted);
+    }
+
+    @Test
+    void matchesAreSharedBySearchesOnOneSearcherOnly() throws IOException {
+        ArtifactSearcher before = new ArtifactSearcher(reader);
+        Map<String, Float> first = scores(before, pdf());
+        assertEquals(first, scores(before, pdf()), "the second search reuses the gathered matches");
+        assertEquals(scores(pdf()), first);
+
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            writer.deleteDocuments(new Term("id", "exact-name"));
+        }
+        try (DirectoryReader newer = DirectoryReader.openIfChanged(reader)) {
+            assertEquals(Map.of("prefix-name-and-exact-description", 8f, "second-segment", 8f, "exact-description", 4f,
+                    "typo-name", 1f), scores(new ArtifactSearcher(newer), pdf()), "a new reader gathers anew");
+        }
+        assertEquals(first, scores(before, pdf()), "the old searcher still sees its own point in time");
     }
 
     @Test
