@@ -105,10 +105,6 @@ final class TermWaysQuery extends Query {
         this.ways = List.copyOf(sorted);
     }
 
-    List<Way> ways() {
-        return ways;
-    }
-
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
         float[] scores = new float[ways.size()];
