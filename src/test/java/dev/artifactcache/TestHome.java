@@ -23,6 +23,18 @@ public final class TestHome {
         write("config.toml", "[settings]\ndefault-collection = \"default\"\n");
     }
 
+    /**
+     * The small home many tests share: in collection "default" the skills pdf-tools and
+     * kubernetes-architect and the MCP server github, in "work" the skill code-reviewer.
+     */
+    public static TestHome fourArtifacts(Path root) {
+        return new TestHome(root)
+                .skill("default", "pdf-tools", "description: Extract text from PDFs\n", "")
+                .skill("default", "kubernetes-architect", "description: Design clusters\n", "")
+                .mcp("default", "github", "GitHub issues and pull requests")
+                .skill("work", "code-reviewer", "description: Review diffs\n", "");
+    }
+
     public Path root() {
         return root;
     }

@@ -39,11 +39,7 @@ class ProgressStreamTest {
 
     @BeforeEach
     void start() {
-        home = new TestHome(tmp.resolve("home"))
-                .skill("default", "pdf-tools", "description: Extract text from PDFs\n", "")
-                .skill("default", "kubernetes-architect", "description: Design clusters\n", "")
-                .mcp("default", "github", "GitHub issues and pull requests")
-                .skill("work", "code-reviewer", "description: Review diffs\n", "");
+        home = TestHome.fourArtifacts(tmp.resolve("home"));
         service = RunningService.start(home.root(), tmp.resolve("data"), new MutableClock(RunningService.START),
                 Map.of("security.rate-limit.per-minute", "0"));
     }

@@ -34,15 +34,12 @@ class SyncRoutesTest {
 
     @BeforeEach
     void start() {
-        home = new TestHome(tmp.resolve("home"))
+        home = TestHome.fourArtifacts(tmp.resolve("home")) // pdf-tools also with tools and a tag
                 .skill("default", "pdf-tools", """
                         description: Extract text from PDFs
                         allowed-tools: Read Bash(pdftotext:*)
                         tags: [pdf]
-                        """, "")
-                .skill("default", "kubernetes-architect", "description: Design clusters\n", "")
-                .mcp("default", "github", "GitHub issues and pull requests")
-                .skill("work", "code-reviewer", "description: Review diffs\n", "");
+                        """, "");
         service = RunningService.start(home.root(), tmp.resolve("data"), new MutableClock(RunningService.START),
                 Map.of("security.rate-limit.per-minute", "0"));
     }

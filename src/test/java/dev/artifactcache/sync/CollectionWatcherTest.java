@@ -36,11 +36,7 @@ class CollectionWatcherTest {
 
     @BeforeEach
     void start() throws IOException {
-        home = new TestHome(tmp.resolve("home"))
-                .skill("default", "pdf-tools", "description: Extract text from PDFs\n", "")
-                .skill("default", "kubernetes-architect", "description: Design clusters\n", "")
-                .mcp("default", "github", "GitHub issues and pull requests")
-                .skill("work", "code-reviewer", "description: Review diffs\n", "");
+        home = TestHome.fourArtifacts(tmp.resolve("home"));
         clock = new MutableClock(RunningService.START);
         Settings settings = Settings.from(Config.just(ConfigSources.create(Map.of())),
                 Map.of("SKILLMEAT_HOME", home.root().toString(), "ARTIFACT_CACHE_DATA", tmp.resolve("data").toString()));
