@@ -194,9 +194,9 @@ final class BenchReport {
             row(out, "floor " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.floor(c)));
             row(out, "floor " + c + "c: req/s", runs, run -> throughput(run.floor(c)));
         }
-        row(out, "text took_ms, new word: p50/p99", runs, run -> serverTimes(run.textTimes().newWord()));
-        row(out, "text took_ms, same again: p50/p99", runs, run -> serverTimes(run.textTimes().repeated()));
-        row(out, "text took_ms, another tag: p50/p99", runs, run -> serverTimes(run.textTimes().newFilters()));
+        row(out, "text took_ms, new word: p50/p99", runs, run -> Targets.p50p99(run.textTimes().newWord()));
+        row(out, "text took_ms, same again: p50/p99", runs, run -> Targets.p50p99(run.textTimes().repeated()));
+        row(out, "text took_ms, another tag: p50/p99", runs, run -> Targets.p50p99(run.textTimes().newFilters()));
         row(out, "sync-artifact: p50/p99 ms", runs, run -> editFigures(run.sync()));
         row(out, "watcher: p50/p99 ms", runs, run -> editFigures(run.watcher()));
         if (!runs.isEmpty()) {
@@ -244,16 +244,11 @@ final class BenchReport {
         return run == null ? "-" : String.format(Locale.ROOT, "%,.0f", run.result().throughput());
     }
 
-    private static String serverTimes(Histogram took) {
-        return Targets.fmt(Targets.ms(took, 50)) + " / " + Targets.fmt(Targets.ms(took, 99));
-    }
-
     private static String editFigures(EditScenarios.Outcome outcome) {
         if (outcome.skipped() != null) {
             return "skipped";
         }
-        return Targets.fmt(Targets.ms(outcome.latency(), 50)) + " / " + Targets.fmt(Targets.ms(outcome.latency(), 99))
-                + (outcome.errors() > 0 ? " (" + outcome.errors() + " errors)" : "");
+        return Targets.p50p99(outcome.latency()) + (outcome.errors() > 0 ? " (" + outcome.errors() + " errors)" : "");
     }
 
     private static String seconds(long ms) {

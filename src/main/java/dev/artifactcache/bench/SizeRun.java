@@ -1,7 +1,5 @@
 package dev.artifactcache.bench;
 
-import org.HdrHistogram.Histogram;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -84,9 +82,9 @@ final class SizeRun {
             try (LoopbackClient client = new LoopbackClient(port)) {
                 textTimes = TextSearchTimes.measure(client, collection);
             }
-            log.printf("text search, server took_ms p50 / p99 over %d words: new word %s / %s, the same again %s / %s, "
-                    + "another tag %s / %s ms%n", textTimes.words().size(), p50(textTimes.newWord()), p99(textTimes.newWord()),
-                    p50(textTimes.repeated()), p99(textTimes.repeated()), p50(textTimes.newFilters()), p99(textTimes.newFilters()));
+            log.printf("text search, server took_ms p50 / p99 over %d words: new word %s, the same again %s, "
+                    + "another tag %s ms%n", textTimes.words().size(), Targets.p50p99(textTimes.newWord()),
+                    Targets.p50p99(textTimes.repeated()), Targets.p50p99(textTimes.newFilters()));
             Double readsAfter = fileReads(port);
             fileReads = readsBefore == null || readsAfter == null ? null : Math.round(readsAfter - readsBefore);
             heap = service.heapAfterFullGc().orElse(null);
@@ -134,14 +132,6 @@ final class SizeRun {
                 run.cpu().otherCores());
         result.firstErrors().forEach(error -> log.println("  " + error));
         return run;
-    }
-
-    private static String p50(Histogram histogram) {
-        return Targets.fmt(Targets.ms(histogram, 50));
-    }
-
-    private static String p99(Histogram histogram) {
-        return Targets.fmt(Targets.ms(histogram, 99));
     }
 
     private static String outcome(EditScenarios.Outcome outcome) {

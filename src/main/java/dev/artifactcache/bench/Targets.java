@@ -83,6 +83,11 @@ final class Targets {
         return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1e6;
     }
 
+    /** {@code p50 / p99} in milliseconds, as the log and the table print a latency. */
+    static String p50p99(Histogram histogram) {
+        return fmt(ms(histogram, 50)) + " / " + fmt(ms(histogram, 99));
+    }
+
     static String fmt(double ms) {
         return String.format(Locale.ROOT, ms < 10 ? "%.3f" : "%.1f", ms);
     }
