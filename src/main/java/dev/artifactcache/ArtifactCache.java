@@ -5,6 +5,7 @@ import dev.artifactcache.index.ArtifactIndex;
 import dev.artifactcache.observe.CacheMetrics;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.Database;
+import dev.artifactcache.store.Recovery;
 import dev.artifactcache.sync.BatchSync;
 import dev.artifactcache.sync.CollectionCatalog;
 import dev.artifactcache.sync.CollectionWatcher;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,13 +53,15 @@ public final class ArtifactCache implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final boolean startedInStep;
     private final CacheMetrics metrics;
+    private final Optional<Recovery> recovery;
 
-    private ArtifactCache(Settings settings, Clock clock, DbClient db, ArtifactIndex index) {
+    private ArtifactCache(Settings settings, Clock clock, Database.Opened database, ArtifactIndex index) {
         this.settings = settings;
         this.clock = clock;
-        this.db = db;
+        this.db = database.client();
+        this.recovery = database.recovery();
         this.index = index;
-        this.store = new ArtifactStore(db);
+        this.store = new ArtifactStore(this.db);
         this.mirror = new IndexMirror(store, index);
         this.catalog = new CollectionCatalog(store.collections());
         SkillmeatHome home = new SkillmeatHome(settings.home());
@@ -73,11 +77,17 @@ public final class ArtifactCache implements AutoCloseable {
         this.metrics = CacheMetrics.register(this);
     }
 
+    /**
+     * Opens the database (a broken embedded one is moved aside and started afresh: the population then
+     * rebuilds it and the index from the files) and the index.
+     *
+     * @throws dev.artifactcache.store.DataFolderInUseException when another service holds the data folder
+     */
     public static ArtifactCache open(Settings settings, Clock clock) throws IOException {
         Files.createDirectories(settings.dataFolder());
-        DbClient db = Database.open(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword());
+        Database.Opened database = Database.openOrRecover(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(), clock);
         ArtifactIndex index = ArtifactIndex.open(settings.dataFolder().resolve("lucene"));
-        return new ArtifactCache(settings, clock, db, index);
+        return new ArtifactCache(settings, clock, database, index);
     }
 
     /**
@@ -147,6 +157,11 @@ public final class ArtifactCache implements AutoCloseable {
 
     public CacheMetrics metrics() {
         return metrics;
+    }
+
+    /** The broken database this start moved aside, if it found one. */
+    public Optional<Recovery> recovery() {
+        return recovery;
     }
 
     /** True when the index was sound and in step with the database at start: it can serve at once. */

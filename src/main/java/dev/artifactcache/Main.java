@@ -1,14 +1,17 @@
 package dev.artifactcache;
 
 import dev.artifactcache.cli.ArtifactCacheCommand;
+import dev.artifactcache.collection.HomeCheck;
 import dev.artifactcache.http.BindingCheck;
 import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.ErrorResponses;
+import dev.artifactcache.http.PortCheck;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
 import dev.artifactcache.http.WriteGuard;
+import dev.artifactcache.store.DataFolderInUseException;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -48,7 +51,9 @@ public final class Main {
     /**
      * The {@code serve} command: opens the cache, starts the server and the background work, then
      * blocks until the JVM is stopped, whose shutdown hook closes the server and the cache.
-     * Returns 2 without opening anything when the address is not loopback and no write token is set.
+     * Returns 2, with one line on {@code err}, when the address is not loopback and no write token is
+     * set or the port is taken (both before anything is opened), or when another service holds the
+     * data folder.
      *
      * @param env the environment, where the command's options replace {@code SKILLMEAT_HOME} and
      *            {@code ARTIFACT_CACHE_DATA}
@@ -58,13 +63,27 @@ public final class Main {
             throws IOException, InterruptedException {
         LogConfig.configureRuntime();
         Settings settings = Settings.from(config, env);
-        Optional<String> unsafe = BindingCheck.problem(host(config), settings.writeToken());
-        if (unsafe.isPresent()) {
-            err.println(unsafe.get());
+        Optional<String> fault = BindingCheck.problem(host(config), settings.writeToken())
+                .or(() -> PortCheck.problem(host(config), port(config)));
+        if (fault.isPresent()) {
+            err.println(fault.get());
             return 2;
         }
-        ArtifactCache cache = ArtifactCache.open(settings, Clock.systemUTC());
+        HomeCheck.problem(settings.home()).ifPresent(warning -> LOG.warning("event=home_unusable warning=\"" + warning + "\""));
+        ArtifactCache cache;
+        try {
+            cache = ArtifactCache.open(settings, Clock.systemUTC());
+        } catch (DataFolderInUseException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
         WebServer server = server(config, cache).start();
+        if (!server.isRunning() || server.port() < 0) { // another process took the port since the check
+            server.stop();
+            cache.close();
+            err.println(PortCheck.inUse(port(config)));
+            return 2;
+        }
         cache.start();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             server.stop();

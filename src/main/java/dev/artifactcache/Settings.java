@@ -1,5 +1,6 @@
 package dev.artifactcache;
 
+import dev.artifactcache.store.EmbeddedH2;
 import io.helidon.config.Config;
 
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl,
                 Path.of("index")).toAbsolutePath().normalize();
         Duration ttl = config.get("cache.ttl").asString().map(text -> duration("cache.ttl", text)).orElse(DEFAULT_TTL);
         String url = config.get("db.connection.url").asString()
-                .orElse("jdbc:h2:file:" + data.resolve("artifact-cache") + ";DB_CLOSE_ON_EXIT=FALSE");
+                .orElse(EmbeddedH2.url(data));
         String user = config.get("db.connection.username").asString().orElse("sa");
         String password = config.get("db.connection.password").asString().orElse("");
         String token = Optional.ofNullable(env.get("ARTIFACT_CACHE_TOKEN"))

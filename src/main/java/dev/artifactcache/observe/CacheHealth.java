@@ -1,11 +1,13 @@
 package dev.artifactcache.observe;
 
 import dev.artifactcache.ArtifactCache;
+import dev.artifactcache.collection.HomeCheck;
 import dev.artifactcache.sync.PopulationStatus;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -19,17 +21,24 @@ public final class CacheHealth {
     }
 
     public static HealthCheck[] checks(ArtifactCache cache) {
-        return new HealthCheck[] {database(cache), index(cache), population(cache)};
+        return new HealthCheck[] {database(cache), index(cache), population(cache), home(cache)};
     }
 
+    /**
+     * A recovery at start (a broken embedded database moved aside and rebuilt from the files) is a
+     * fact to report, not a failure: the check stays up and names when, why and where the broken files are.
+     */
     private static HealthCheck database(ArtifactCache cache) {
         return check("database", () -> {
+            HealthCheckResponse.Builder response = HealthCheckResponse.builder();
+            cache.recovery().ifPresent(recovery -> response
+                    .detail("recoveredAt", recovery.at().toString())
+                    .detail("recoveryReason", recovery.reason())
+                    .detail("movedAside", recovery.movedAside().stream().map(Path::toString).toList()));
             try {
-                return HealthCheckResponse.builder().status(true)
-                        .detail("lastSeq", cache.store().ping())
-                        .build();
+                return response.status(true).detail("lastSeq", cache.store().ping()).build();
             } catch (RuntimeException e) {
-                return HealthCheckResponse.builder().status(false).detail("error", String.valueOf(e.getMessage())).build();
+                return response.status(false).detail("error", String.valueOf(e.getMessage())).build();
             }
         });
     }
@@ -65,6 +74,19 @@ public final class CacheHealth {
             if (status.finishedAt() != null) {
                 response.detail("finishedAt", status.finishedAt().toString());
             }
+            return response.build();
+        });
+    }
+
+    /**
+     * The home the service reads, and a warning when it is missing or holds no collections: up either
+     * way (the service serves what it has), but the page and an operator see why the cache is empty.
+     */
+    private static HealthCheck home(ArtifactCache cache) {
+        return check("home", () -> {
+            HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(true)
+                    .detail("path", cache.settings().home().toString());
+            HomeCheck.problem(cache.settings().home()).ifPresent(warning -> response.detail("warning", warning));
             return response.build();
         });
     }

@@ -74,6 +74,8 @@ public final class CacheMetrics implements AutoCloseable {
                 .description("Duration of the last finished population"));
         own(FunctionalCounter.builder(PREFIX + "file_reads", cache, c -> FileReads.onReadRoutes())
                 .description("Files read while serving a read route; stays 0"));
+        own(FunctionalCounter.builder(PREFIX + "recoveries", cache, c -> c.recovery().isPresent() ? 1L : 0L)
+                .description("Broken databases moved aside and rebuilt from the files at this start"));
         own(FunctionalCounter.builder(PREFIX + "watcher_events", cache, c -> c.watcher().eventsSeen())
                 .description("File system events the watcher received"));
         cache.synchronizer().onReport(this::recordSync);

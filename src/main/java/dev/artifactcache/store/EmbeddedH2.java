@@ -1,0 +1,76 @@
+package dev.artifactcache.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The embedded H2 database of a data folder: the JDBC URL the service opens it with, and the
+ * files H2 keeps for it (the only ones a recovery moves aside).
+ *
+ * @param base the database's path without H2's suffixes ({@code <data>/artifact-cache})
+ */
+public record EmbeddedH2(Path base) {
+
+    static final String NAME = "artifact-cache";
+    /**
+     * H2's settings for a file that must survive kill -9 (README, "Reliability", has the measurements):
+     * the JVM's own shutdown hook closes the database cleanly ({@code DB_CLOSE_ON_EXIT=FALSE}: the
+     * service's hook closes the pool, then H2).
+     */
+    private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE";
+    private static final String FILE_PREFIX = "jdbc:h2:file:";
+    private static final List<String> NOT_A_FILE = List.of("mem:", "tcp:", "ssl:", "zip:");
+
+    /** The URL of the service's database in {@code dataFolder}, with the settings above. */
+    public static String url(Path dataFolder) {
+        return FILE_PREFIX + dataFolder.resolve(NAME) + SETTINGS;
+    }
+
+    /** The H2 file a URL names, or empty for an in-memory or server database (PostgreSQL, H2 over TCP). */
+    public static Optional<EmbeddedH2> of(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:h2:")) {
+            return Optional.empty();
+        }
+        String rest = lower.startsWith(FILE_PREFIX) ? jdbcUrl.substring(FILE_PREFIX.length()) : jdbcUrl.substring("jdbc:h2:".length());
+        if (NOT_A_FILE.stream().anyMatch(rest.toLowerCase(Locale.ROOT)::startsWith)) {
+            return Optional.empty();
+        }
+        int settings = rest.indexOf(';');
+        String path = settings < 0 ? rest : rest.substring(0, settings);
+        if (path.equals("~") || path.startsWith("~/")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Optional.of(new EmbeddedH2(Path.of(path).toAbsolutePath().normalize()));
+    }
+
+    /** The folder holding the database's files. */
+    public Path folder() {
+        return base.getParent();
+    }
+
+    /**
+     * The files H2 keeps for this database that exist now: the store ({@code .mv.db}) and its
+     * companions ({@code .trace.db}, {@code .lock.db}, {@code .<n>.temp.db}); never any other file.
+     */
+    List<Path> files() throws IOException {
+        String prefix = base.getFileName() + ".";
+        try (Stream<Path> entries = Files.list(folder())) {
+            return entries.filter(file -> isH2File(file.getFileName().toString(), prefix)).sorted().toList();
+        }
+    }
+
+    private static boolean isH2File(String name, String prefix) {
+        if (!name.startsWith(prefix)) {
+            return false;
+        }
+        String suffix = name.substring(prefix.length());
+        return suffix.equals("mv.db") || suffix.equals("trace.db") || suffix.equals("lock.db")
+                || suffix.matches("\\d+\\.temp\\.db");
+    }
+}
