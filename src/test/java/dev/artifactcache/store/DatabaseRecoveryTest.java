@@ -62,7 +62,7 @@ class DatabaseRecoveryTest {
             assertEquals("2026-11-20T10:00:00Z", database.getJsonObject("data").getString("recoveredAt"));
             assertEquals(List.of(brokenCopy.toString(), brokenTrace.toString()), database.getJsonObject("data").getJsonArray("movedAside")
                     .getValuesAs(jakarta.json.JsonString::getString));
-            assertEquals("File is corrupted - unable to recover a valid set of chunks [2.5.252/6]",
+            assertEquals("Store header is corrupt: " + h2File + " [2.5.252/6]",
                     database.getJsonObject("data").getString("recoveryReason"));
             assertEquals("1.0", sample(service.get("/observe/metrics").body(), "artifact_cache_recoveries_total"));
         }
