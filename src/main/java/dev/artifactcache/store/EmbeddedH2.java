@@ -18,11 +18,16 @@ public record EmbeddedH2(Path base) {
 
     static final String NAME = "artifact-cache";
     /**
-     * H2's settings for a file that must survive kill -9 (README, "Reliability", has the measurements):
-     * the JVM's own shutdown hook closes the database cleanly ({@code DB_CLOSE_ON_EXIT=FALSE}: the
-     * service's hook closes the pool, then H2).
+     * H2's settings for a file that must survive kill -9 (README, "Reliability", has the measurements).
+     * {@code WRITE_DELAY=0}: a commit is written to the file before it returns. By default H2 keeps
+     * commits in memory for up to 500 ms and a background thread writes them: a kill then lost the
+     * last acknowledged writes on every try, and that same thread also moves and rewrites chunks
+     * (background compaction) while the service writes; with no delay there is no such thread, the
+     * file is compacted when the service stops. {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook
+     * would close the database under the service's, which closes the pool, then H2, itself.
+     * {@code RETENTION_TIME} keeps H2's default: at 0, blocks of chunks a crash may fall back to are reused.
      */
-    private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE";
+    private static final String SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final String FILE_PREFIX = "jdbc:h2:file:";
     private static final List<String> NOT_A_FILE = List.of("mem:", "tcp:", "ssl:", "zip:");
 
