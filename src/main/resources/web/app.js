@@ -33,20 +33,7 @@ let searchTimer = 0;
 function navigate(next, { typing = false } = {}) {
   state = next;
   const url = location.pathname + toQuery(state);
-  if (typing && typingEntry) /** The home the service reads, and its warning when that home is missing or holds no collections. */
-async function showHome() {
-  // Read the body whatever the status: health answers 503 while the first population runs.
-  const health = await fetch('/observe/health', { headers: { Accept: 'application/json' } })
-    .then((response) => response.json()).catch(() => null);
-  const home = health?.checks?.find((check) => check.name === 'home')?.data;
-  if (!home) return;
-  $('home-path').textContent = `Reading ${home.path}`;
-  const warning = $('home-warning');
-  warning.textContent = home.warning ? `Nothing to show: ${home.warning}.` : '';
-  warning.hidden = !home.warning;
-}
-
-history.replaceState(null, '', url);
+  if (typing && typingEntry) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   typingEntry = typing;
   showState();
