@@ -42,6 +42,8 @@ public final class Ingester implements AutoCloseable {
         this.lease = lease;
         this.duties = duties;
         this.background = background;
+        // The only node is the ingester from the start: reads may queue revalidations before start().
+        this.holds = lease == null;
     }
 
     /** True while this node is the ingester. */
