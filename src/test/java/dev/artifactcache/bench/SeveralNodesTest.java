@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +25,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -69,7 +67,7 @@ class SeveralNodesTest {
         void start() throws IOException {
             ServiceProcess.Launch launch = new ServiceProcess.Launch(
                     Path.of(ProcessHandle.current().info().command().orElseThrow()),
-                    absoluteClasspath(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+                    Bench.absolute(System.getProperty("java.class.path")), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
             process = ServiceProcess.start(launch, home.root(), data, tmp.resolve(name + ".log"),
                     Map.of("DB_CONNECTION_URL", url, "DB_CONNECTION_USERNAME", TestDatabase.PG_USER,
                             "DB_CONNECTION_PASSWORD", ""));
@@ -189,7 +187,7 @@ class SeveralNodesTest {
         // A node whose data folder is gone rebuilds its index from the database.
         Node wiped = alive.stream().filter(node -> !node.ingests()).findFirst().orElse(alive.getFirst());
         wiped.process.close();
-        deleteTree(wiped.data);
+        Bench.deleteTree(wiped.data);
         wiped.start();
         awaitOnAll(List.of(wiped), "numbat", 1);
         assertRowsAndIndexesAgree(ARTIFACTS - 1);
@@ -261,20 +259,6 @@ class SeveralNodesTest {
     private static JsonObject json(String body) {
         try (var reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
-        }
-    }
-
-    private static String absoluteClasspath() {
-        return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .reduce((a, b) -> a + java.io.File.pathSeparator + b).orElseThrow();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
