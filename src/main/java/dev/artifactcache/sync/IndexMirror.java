@@ -9,6 +9,7 @@ import dev.artifactcache.store.Touch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +26,8 @@ public final class IndexMirror {
     private final ArtifactIndex index;
     private long committedSeq;
     private boolean touchedSinceCommit;
+    /** The database's last seq as last read: only a fallback for {@link #lag()}. */
+    private volatile long knownDbSeq;
 
     public IndexMirror(ArtifactStore store, ArtifactIndex index) {
         this.store = store;
@@ -148,8 +151,17 @@ public final class IndexMirror {
         }
     }
 
-    /** How far the index is behind the database's last committed seq (asks the database). */
+    /**
+     * How far the index is behind the database's last committed seq (asks the database). When the
+     * database does not answer, the lag behind the last seq it told: a metrics scrape must not fail
+     * with it, and the database health check reports the outage itself.
+     */
     public long lag() {
-        return store.maxSeq() - index.appliedSeq();
+        try {
+            knownDbSeq = store.maxSeq();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the database did not answer for the lag", e);
+        }
+        return knownDbSeq - index.appliedSeq();
     }
 }
