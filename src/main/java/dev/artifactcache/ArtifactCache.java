@@ -4,9 +4,14 @@ import dev.artifactcache.collection.SkillmeatHome;
 import dev.artifactcache.index.ArtifactIndex;
 import dev.artifactcache.observe.CacheMetrics;
 import dev.artifactcache.store.ArtifactStore;
+import dev.artifactcache.store.Backend;
+import dev.artifactcache.store.IngestLease;
 import dev.artifactcache.store.Database;
 import dev.artifactcache.store.Recovery;
 import dev.artifactcache.sync.BatchSync;
+import dev.artifactcache.sync.ChangeTailer;
+import dev.artifactcache.sync.Ingester;
+import dev.artifactcache.sync.ReplicaCheck;
 import dev.artifactcache.sync.CollectionCatalog;
 import dev.artifactcache.sync.CollectionWatcher;
 import dev.artifactcache.sync.IndexMirror;
@@ -19,8 +24,10 @@ import io.helidon.dbclient.DbClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +43,8 @@ public final class ArtifactCache implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ArtifactCache.class.getName());
     /** The index is committed this often: H2 is the durable copy, a crash replays the rest. */
     private static final long COMMIT_EVERY_SECONDS = 2;
+    /** A failed population (database down, say) is tried again this much later. */
+    private static final Duration POPULATION_RETRY = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Clock clock;
@@ -50,6 +59,9 @@ public final class ArtifactCache implements AutoCloseable {
     private final StaleRevalidator revalidator;
     private final StaleRefresher refresher;
     private final CollectionWatcher watcher;
+    private final Ingester ingester;
+    private final ChangeTailer tailer;
+    private final ReplicaCheck replicaCheck;
     private final ScheduledExecutorService background;
     private final boolean startedInStep;
     private final CacheMetrics metrics;
@@ -61,19 +73,26 @@ public final class ArtifactCache implements AutoCloseable {
         this.db = database.client();
         this.recovery = database.recovery();
         this.index = index;
-        this.store = new ArtifactStore(this.db);
+        Backend backend = Backend.of(settings.jdbcUrl());
+        this.store = new ArtifactStore(this.db, backend);
         this.mirror = new IndexMirror(store, index);
         this.catalog = new CollectionCatalog(store.collections());
         SkillmeatHome home = new SkillmeatHome(settings.home());
         this.synchronizer = new Synchronizer(home, store, mirror, catalog, clock);
         this.population = new Population(synchronizer, mirror, clock);
         this.batches = new BatchSync(synchronizer, index);
-        this.revalidator = new StaleRevalidator(batches,
-                Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("stale-revalidator").factory()));
         this.refresher = new StaleRefresher(batches, clock, settings.ttl(), settings.background().refreshBatch());
         this.watcher = new CollectionWatcher(home, synchronizer);
         this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("cache-background").factory());
-        this.startedInStep = !index.needsRebuild() && index.appliedSeq() == store.lastSeq() && index.documentCount() > 0;
+        // Several nodes (README, "Several nodes"): one ingester by lease, every node tails the changes.
+        this.ingester = new Ingester(backend.shared() ? new IngestLease(db, nodeId()) : null, ingesterDuties(), background);
+        this.tailer = backend.shared() ? new ChangeTailer(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(),
+                store, catalog, mirror) : null;
+        this.replicaCheck = new ReplicaCheck(mirror, store, ingester::holds, clock, settings.ttl());
+        this.revalidator = new StaleRevalidator(batches,
+                Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("stale-revalidator").factory()),
+                ingester::holds);
+        this.startedInStep = !index.needsRebuild() && index.appliedSeq() == store.maxSeq() && index.documentCount() > 0;
         this.metrics = CacheMetrics.register(this);
     }
 
@@ -96,14 +115,44 @@ public final class ArtifactCache implements AutoCloseable {
      */
     public ArtifactCache start() {
         background.execute(() -> {
-            if (settings.background().watchFiles()) {
-                startWatcher();
+            if (tailer != null) {
+                population.follow(catalog.all().size());
+                tailer.start();
             }
-            population.run();
+            ingester.start();
         });
         background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
-        refresher.start(settings.background().refreshInterval());
+        long check = ReplicaCheck.EVERY.toMillis();
+        background.scheduleWithFixedDelay(replicaCheck, check, check, TimeUnit.MILLISECONDS);
+        refresher.start(settings.background().refreshInterval(), ingester::holds);
         return this;
+    }
+
+    /** The ingester's work: the file watcher first, when configured, so no edit falls between it and the population. */
+    private Ingester.Duties ingesterDuties() {
+        return new Ingester.Duties() {
+            @Override
+            public void start() {
+                if (settings.background().watchFiles()) {
+                    startWatcher();
+                }
+                population.runUntilDone(ingester::holds, POPULATION_RETRY);
+            }
+
+            @Override
+            public void stop() {
+                watcher.close();
+            }
+        };
+    }
+
+    private static String nodeId() {
+        return "pid-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+    }
+
+    /** True while this node is the ingester (always on H2). */
+    public boolean ingests() {
+        return ingester.holds();
     }
 
     public Settings settings() {
@@ -194,6 +243,10 @@ public final class ArtifactCache implements AutoCloseable {
     @Override
     public void close() throws IOException {
         metrics.close();
+        ingester.close();
+        if (tailer != null) {
+            tailer.close();
+        }
         watcher.close();
         refresher.close();
         revalidator.close();

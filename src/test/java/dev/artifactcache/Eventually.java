@@ -16,10 +16,15 @@ public final class Eventually {
 
     /** Returns as soon as {@code condition} holds; fails naming {@code what} after {@link #DEADLINE}. */
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        await(what, DEADLINE, condition);
+    }
+
+    /** {@link #await(String, BooleanSupplier)} with another deadline (other processes, a lease takeover). */
+    public static void await(String what, Duration within, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what);
+                throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
             }
             try {
                 Thread.sleep(10);

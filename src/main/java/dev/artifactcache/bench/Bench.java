@@ -151,7 +151,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** The service runs in its work folder: relative class path entries must not depend on ours. */
-    private static String absolute(String classpath) {
+    static String absolute(String classpath) {
         return Arrays.stream(classpath.split(File.pathSeparator))
                 .filter(entry -> !entry.isEmpty())
                 .map(entry -> entry.endsWith("*")

@@ -114,6 +114,30 @@ final class EditScenarios {
         return new Outcome(null, samples, errors.size(), latency, null, errors.stream().limit(5).toList());
     }
 
+    /**
+     * Cross-node visibility (several nodes on one database): edits a file, syncs it through
+     * {@code writer} (another node), and times from the sync's response until this client's node
+     * finds the artifact by its new word.
+     */
+    Outcome crossNode(LoopbackClient writer, int samples, Duration timeout) throws IOException {
+        Histogram latency = LoadDriver.histogram();
+        List<String> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            HomeGenerator.EditableFile file = nextFile();
+            String word = edit(file);
+            LoopbackClient.Response answer = writer.postJson(SYNC_ROUTE, body(file));
+            long answered = System.nanoTime();
+            long took = answer.status() == 200 ? waitVisible(file, word, answered, timeout) : -1;
+            if (took < 0) {
+                errors.add(file.artifactId() + (answer.status() == 200 ? " not visible on the other node within "
+                        + timeout.toMillis() + " ms of the sync's answer" : " sync answered " + answer.status()));
+            } else {
+                latency.recordValue(took);
+            }
+        }
+        return new Outcome(null, samples, errors.size(), latency, null, errors.stream().limit(5).toList());
+    }
+
     /** Writes every edited file back as generated (and asks for a sync of each when the route exists). */
     void restore() throws IOException {
         for (Map.Entry<Path, byte[]> original : originals.entrySet()) {

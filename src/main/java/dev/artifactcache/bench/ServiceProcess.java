@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -61,6 +62,11 @@ final class ServiceProcess implements AutoCloseable {
      * with no configuration file (only the environment), logging to {@code log} (appended).
      */
     static ServiceProcess start(Launch launch, Path home, Path data, Path log) throws IOException {
+        return start(launch, home, data, log, Map.of());
+    }
+
+    /** {@link #start(Launch, Path, Path, Path)} with more environment, e.g. {@code DB_CONNECTION_URL} for a shared database. */
+    static ServiceProcess start(Launch launch, Path home, Path data, Path log, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(launch.java().toString());
         command.addAll(launch.jvmArgs());
@@ -77,6 +83,7 @@ final class ServiceProcess implements AutoCloseable {
         // No etc/application.yaml of whatever folder this runs in: only the values above.
         builder.environment().put("ARTIFACT_CACHE_CONFIG", data.getParent().resolve("no-such-config.yaml").toString());
         builder.environment().remove("ARTIFACT_CACHE_TOKEN");
+        builder.environment().putAll(env);
         Files.createDirectories(data);
         long launched = System.nanoTime();
         return new ServiceProcess(launch, builder.start(), launched, log);
@@ -145,6 +152,17 @@ final class ServiceProcess implements AutoCloseable {
             throw new IOException("interrupted while waiting for jcmd", e);
         }
         return output;
+    }
+
+    /** Kills the service at once (SIGKILL): no shutdown hook runs, as when a machine dies. */
+    void kill() throws IOException {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while killing the service", e);
+        }
     }
 
     /** Stops the service as a user would (SIGTERM: the shutdown hook commits the index) and waits. */

@@ -127,16 +127,21 @@ public final class ArtifactIndex implements AutoCloseable {
 
     /** Moves only {@code synced_at} of the documents with these keys ({@code collection/id}); unknown keys are ignored. */
     public void touch(Collection<String> keys, Instant syncedAt) throws IOException {
-        if (keys.isEmpty()) {
-            return;
-        }
+        touch(keys, syncedAt, 0);
+    }
+
+    /** {@link #touch(Collection, Instant)} as the change {@code seq} of the database's order: the applied seq moves up to it. */
+    public void touch(Collection<String> keys, Instant syncedAt, long seq) throws IOException {
         long value = EpochNanos.of(syncedAt);
         synchronized (writeLock) {
             IndexGeneration generation = writable();
             for (String key : keys) {
                 generation.writer.updateNumericDocValue(ArtifactDocument.keyTerm(key), ArtifactFields.SYNCED_AT, value);
             }
-            generation.refresh();
+            if (!keys.isEmpty()) {
+                generation.refresh();
+            }
+            appliedSeq = Math.max(appliedSeq, seq);
         }
     }
 

@@ -67,7 +67,8 @@ public final class CacheHealth {
                     .detail("state", status.state().name().toLowerCase(Locale.ROOT))
                     .detail("collections", status.collectionsDone() + "/" + status.collectionsTotal())
                     .detail("artifacts", status.artifactsDone())
-                    .detail("startedInStep", cache.startedInStep());
+                    .detail("startedInStep", cache.startedInStep())
+                    .detail("ingester", cache.ingests());
             if (status.failure() != null) {
                 response.detail("failure", status.failure());
             }

@@ -3,7 +3,6 @@ package dev.artifactcache.store;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import io.helidon.dbclient.DbTransaction;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +12,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The canonical rows. Writes are serialised by the caller (the one write path); this class owns
- * the global change sequence, which it hands out inside the writing transaction.
+ * The canonical rows. Every write runs in {@link ChangeSequence#inOrder}: it takes the database's
+ * change sequence first, then reads, decides and writes, so writes from any number of nodes apply
+ * in one order, which is the order the indexes replay.
  */
 public final class ArtifactStore {
 
@@ -35,33 +35,48 @@ public final class ArtifactStore {
             + "WHERE collection = ? AND id = ?";
 
     private final DbClient db;
-    private long lastSeq;
+    private final ChangeSequence sequence;
 
+    /** A store on H2 (one node). */
     public ArtifactStore(DbClient db) {
+        this(db, Backend.H2);
+    }
+
+    public ArtifactStore(DbClient db, Backend backend) {
         this.db = db;
-        this.lastSeq = maxSeq();
+        this.sequence = new ChangeSequence(db, backend);
     }
 
-    /** The highest sequence number any row holds; 0 for an empty store. */
+    /** The database's change order, for other tables whose changes replicas must apply in the same order. */
+    public ChangeSequence sequence() {
+        return sequence;
+    }
+
+    /** The last seq committed by any node; 0 for an empty store. */
     public long maxSeq() {
-        return db.execute().get("SELECT COALESCE(MAX(seq), 0) FROM artifacts")
-                .map(row -> row.column(1).get(Long.class))
-                .orElse(0L);
+        return sequence.current();
     }
 
-    /** Asks the database a trivial question (for health checks); returns the highest seq it holds. */
+    /** Asks the database a trivial question (for health checks); returns the last seq committed. */
     public long ping() {
         return maxSeq();
     }
 
-    /** The highest seq this store has written or found at start, without a query. */
-    public synchronized long lastSeq() {
-        return lastSeq;
+    /** The last seq committed and the live rows, from one snapshot: what an index in step must show. */
+    public ReplicaState replicaState() {
+        return db.execute().get("SELECT (SELECT last_seq FROM change_sequence WHERE name = 'changes'), "
+                        + "(SELECT COUNT(*) FROM artifacts WHERE deleted = FALSE)")
+                .map(row -> new ReplicaState(row.column(1).get(Long.class), row.column(2).get(Long.class)))
+                .orElseThrow();
     }
 
     /** Ids of the live (not deleted) rows of a collection. */
     public List<String> liveIds(String collection) {
-        try (Stream<DbRow> rows = db.execute().query(
+        return liveIds(db.execute(), collection);
+    }
+
+    private static List<String> liveIds(DbExecute exec, String collection) {
+        try (Stream<DbRow> rows = exec.query(
                 "SELECT id FROM artifacts WHERE collection = ? AND deleted = FALSE", collection)) {
             return rows.map(row -> row.column(1).get(String.class)).toList();
         }
@@ -85,12 +100,16 @@ public final class ArtifactStore {
      * at 100,000 rows as {@code UPDATE ... IN}, 0.1-0.3 s as a MERGE.
      */
     public Map<String, ArtifactRow> rows(String collection, List<String> ids) {
+        return rows(db.execute(), collection, ids);
+    }
+
+    private static Map<String, ArtifactRow> rows(DbExecute exec, String collection, List<String> ids) {
         Map<String, ArtifactRow> found = new HashMap<>();
         for (List<String> chunk : chunks(ids)) {
             List<Object> params = new ArrayList<>(chunk.size() + 1);
             params.addAll(chunk);
             params.add(collection);
-            try (Stream<DbRow> rows = db.execute().createQuery("SELECT " + RowCodec.COLUMNS + " FROM (VALUES "
+            try (Stream<DbRow> rows = exec.createQuery("SELECT " + RowCodec.COLUMNS + " FROM (VALUES "
                     + valueRows(chunk.size()) + ") AS wanted (wanted_id) "
                     + "JOIN artifacts ON artifacts.id = wanted.wanted_id AND artifacts.collection = ?").params(params).execute()) {
                 rows.map(RowCodec::fromRow).forEach(row -> found.put(row.id(), row));
@@ -104,6 +123,25 @@ public final class ArtifactStore {
         try (Stream<DbRow> rows = db.execute().query(SELECT + "WHERE seq > ? ORDER BY seq LIMIT " + limit, seq)) {
             return rows.map(RowCodec::fromRow).toList();
         }
+    }
+
+    /** Touches (synced_at moves) whose seq is above {@code seq}, in seq order, at most {@code limit}. */
+    public List<Touch> touchesAfter(long seq, int limit) {
+        try (Stream<DbRow> rows = db.execute().query("SELECT seq, collection, ids, synced_at FROM touches "
+                + "WHERE seq > ? ORDER BY seq LIMIT " + limit, seq)) {
+            return rows.map(r -> new Touch(r.column(1).get(Long.class), r.column(2).get(String.class),
+                    RowCodec.fromJson(r.column(3).get(String.class)), Instant.ofEpochMilli(r.column(4).get(Long.class))))
+                    .toList();
+        }
+    }
+
+    /**
+     * Forgets touches older than {@code before}. A replica that misses one still finds the document
+     * stale, as it would with the touch applied (synced_at before {@code before} either way), so
+     * pass the staleness cut-off. Returns how many were removed.
+     */
+    public long pruneTouches(Instant before) {
+        return db.execute().dml("DELETE FROM touches WHERE synced_at < ?", before.toEpochMilli());
     }
 
     /** Every live row, in key order, read a page at a time (for an index rebuild). */
@@ -125,26 +163,43 @@ public final class ArtifactStore {
     }
 
     /**
-     * Writes a change set in one transaction and returns the highest seq it assigned (or the
-     * previous highest when nothing changed). Callers must not write concurrently.
+     * Writes a change set already decided (its {@link ArtifactChange#rowExists()} must hold when
+     * it commits: for one writer, or tests). Returns the last seq committed after it.
      */
-    public synchronized long write(ChangeSet changeSet) {
-        DbTransaction tx = db.transaction();
-        long seq = lastSeq;
-        try {
+    public long write(ChangeSet changeSet) {
+        return write(changeSet.collection(), rows -> changeSet);
+    }
+
+    /**
+     * Decides and writes a change set of one collection in one transaction that holds the change
+     * sequence: {@code decide} reads the rows it needs through {@link LockedRows} and no other
+     * writer can change them until this commits. Each changed row takes the next seq, the touched
+     * ids one seq together. Returns the last seq committed after it (the previous one when nothing
+     * changed).
+     */
+    public long write(String collection, Function<LockedRows, ChangeSet> decide) {
+        return sequence.inOrder(sequenced -> {
+            DbExecute tx = sequenced.tx();
+            ChangeSet changeSet = decide.apply(new LockedRows() {
+                @Override
+                public Map<String, ArtifactRow> rows(List<String> ids) {
+                    return ArtifactStore.rows(tx, collection, ids);
+                }
+
+                @Override
+                public List<String> liveIds() {
+                    return ArtifactStore.liveIds(tx, collection);
+                }
+            });
             for (ArtifactChange change : changeSet.changes()) {
-                seq++;
-                writeRow(tx, change, seq);
+                writeRow(tx, change, sequenced.next());
             }
-            touch(tx, changeSet);
+            if (!changeSet.touchedIds().isEmpty()) {
+                touch(tx, changeSet, sequenced.next());
+            }
             writeCollection(tx, changeSet);
-            tx.commit();
-        } catch (RuntimeException e) {
-            tx.rollback();
-            throw e;
-        }
-        lastSeq = seq;
-        return seq;
+            return sequenced.last();
+        });
     }
 
     private static void writeRow(DbExecute tx, ArtifactChange change, long seq) {
@@ -163,8 +218,13 @@ public final class ArtifactStore {
         tx.createUpdate(UPDATE).params(params).execute();
     }
 
-    /** A MERGE with the ids as a VALUES table, for the reason given at {@link #rows(String, List)}. */
-    private static void touch(DbExecute tx, ChangeSet changeSet) {
+    /**
+     * A MERGE with the ids as a VALUES table, for the reason given at {@link #rows(String, List)}
+     * (PostgreSQL has MERGE from version 15), and one row in {@code touches} for the replicas.
+     */
+    private static void touch(DbExecute tx, ChangeSet changeSet, long seq) {
+        tx.dml("INSERT INTO touches (seq, collection, ids, synced_at) VALUES (?, ?, ?, ?)", seq,
+                changeSet.collection(), RowCodec.toJson(changeSet.touchedIds()), changeSet.syncedAt().toEpochMilli());
         for (List<String> chunk : chunks(changeSet.touchedIds())) {
             List<Object> params = new ArrayList<>(chunk.size() + 2);
             params.addAll(chunk);

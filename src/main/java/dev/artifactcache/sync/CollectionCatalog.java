@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The collections the cache knows, in memory, so that read routes can tell an empty collection
- * from an unknown one without asking H2. Filled from the store at start, kept by the write path.
+ * from an unknown one without asking the database. Filled from the store at start, kept by the
+ * local write path, and replaced from the store by the tailer when other nodes write.
  */
 public final class CollectionCatalog {
 
@@ -38,5 +39,13 @@ public final class CollectionCatalog {
 
     void remove(String collection) {
         collections.remove(collection);
+    }
+
+    /** Makes the catalog exactly {@code known}: what the database holds now. */
+    void replaceAll(List<CollectionState> known) {
+        Map<String, CollectionState> fresh = new java.util.HashMap<>();
+        known.forEach(state -> fresh.put(state.name(), state));
+        collections.putAll(fresh);
+        collections.keySet().retainAll(fresh.keySet());
     }
 }

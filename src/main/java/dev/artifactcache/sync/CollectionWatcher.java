@@ -185,5 +185,8 @@ public final class CollectionWatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // Startable again: a node that loses the ingester lease stops watching, and starts again when it takes it back.
+        thread = null;
+        service = null;
     }
 }

@@ -3,12 +3,13 @@ package dev.artifactcache.sync;
 import dev.artifactcache.index.ArtifactIndex;
 import dev.artifactcache.store.ArtifactRow;
 import dev.artifactcache.store.ArtifactStore;
+import dev.artifactcache.store.ReplicaState;
+import dev.artifactcache.store.Touch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +26,8 @@ public final class IndexMirror {
     private final ArtifactIndex index;
     private long committedSeq;
     private boolean touchedSinceCommit;
+    /** The database's last seq as last read: only a fallback for {@link #lag()}. */
+    private volatile long knownDbSeq;
 
     public IndexMirror(ArtifactStore store, ArtifactIndex index) {
         this.store = store;
@@ -42,46 +45,84 @@ public final class IndexMirror {
         long gap = dbSeq - index.appliedSeq();
         try {
             if (index.needsRebuild() || gap < 0 || gap > Math.max(10_000, store.liveCount() / 2)) {
-                long started = System.nanoTime();
-                index.rebuild(store.liveRows(PAGE), dbSeq);
-                LOG.info(() -> "event=index_rebuild documents=" + index.documentCount() + " seq=" + dbSeq
-                        + " ms=" + (System.nanoTime() - started) / 1_000_000);
-            } else if (gap > 0) {
-                int replayed = catchUp();
-                LOG.info(() -> "event=index_replay rows=" + replayed + " seq=" + dbSeq);
+                rebuild(dbSeq);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bring the index in step with the database", e);
+            int replayed = catchUp();
+            if (replayed > 0) {
+                LOG.info(() -> "event=index_replay rows=" + replayed + " seq=" + index.appliedSeq());
+            }
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot bring the index in step with the database", e.getCause());
         }
         commit();
     }
 
-    /** Applies every row above the index's applied sequence; returns how many. */
+    /**
+     * Applies every change above the index's applied sequence, rows and touches in seq order;
+     * returns how many. Whoever wrote them (this node or another), this is how they reach the index.
+     */
     public synchronized int catchUp() {
         int applied = 0;
         try {
-            List<ArtifactRow> rows;
-            while (!(rows = store.changesAfter(index.appliedSeq(), PAGE)).isEmpty()) {
-                index.apply(rows);
-                applied += rows.size();
+            while (true) {
+                long after = index.appliedSeq();
+                List<ArtifactRow> rows = store.changesAfter(after, PAGE);
+                List<Touch> touches = store.touchesAfter(after, PAGE);
+                if (rows.isEmpty() && touches.isEmpty()) {
+                    return applied;
+                }
+                // A full page may stop short of the other list's changes: go no further than either
+                // full list reached, so no seq is skipped.
+                long upTo = Math.min(rows.size() < PAGE ? Long.MAX_VALUE : rows.getLast().seq(),
+                        touches.size() < PAGE ? Long.MAX_VALUE : touches.getLast().seq());
+                // Rows are read as they stand now (synced_at included), so applying them before the
+                // touches of the same page leaves every document as the database has it.
+                index.apply(rows.stream().filter(row -> row.seq() <= upTo).toList());
+                for (Touch touch : touches) {
+                    if (touch.seq() <= upTo) {
+                        index.touch(touch.keys(), touch.syncedAt(), touch.seq());
+                        touchedSinceCommit = true;
+                    }
+                }
+                applied += rows.size() + touches.size();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot apply rows to the index", e);
         }
-        return applied;
     }
 
-    /** Moves synced_at of documents whose files were found unchanged. */
-    public synchronized void touch(String collection, Collection<String> ids, Instant syncedAt) {
-        if (ids.isEmpty()) {
-            return;
+    /**
+     * The replica check: compares the index with the database at one seq and, when the document
+     * count differs from the live rows, rebuilds the index into a fresh directory and swaps it in.
+     * Returns false when the database moved on during the check (nothing is decided then: the next
+     * check tries again).
+     */
+    public synchronized boolean verify() {
+        catchUp();
+        ReplicaState db = store.replicaState();
+        if (index.appliedSeq() != db.seq()) {
+            return false;
         }
+        long documents = index.documentCount();
+        if (documents != db.liveRows()) {
+            LOG.warning(() -> "event=replica_drift documents=" + documents + " live_rows=" + db.liveRows()
+                    + " seq=" + db.seq());
+            rebuild(db.seq());
+            catchUp();
+            commit();
+        }
+        return true;
+    }
+
+    private void rebuild(long seq) {
+        long started = System.nanoTime();
         try {
-            index.touch(ids.stream().map(id -> ArtifactRow.key(collection, id)).toList(), syncedAt);
-            touchedSinceCommit = true;
+            index.rebuild(store.liveRows(PAGE), seq);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot update synced_at in the index", e);
+            throw new UncheckedIOException("cannot rebuild the index", e);
         }
+        LOG.info(() -> "event=index_rebuild documents=" + index.documentCount() + " seq=" + seq
+                + " ms=" + (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -110,8 +151,17 @@ public final class IndexMirror {
         }
     }
 
-    /** How far the index is behind the rows, in sequence numbers. */
+    /**
+     * How far the index is behind the database's last committed seq (asks the database). When the
+     * database does not answer, the lag behind the last seq it told: a metrics scrape must not fail
+     * with it, and the database health check reports the outage itself.
+     */
     public long lag() {
-        return store.lastSeq() - index.appliedSeq();
+        try {
+            knownDbSeq = store.maxSeq();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the database did not answer for the lag", e);
+        }
+        return knownDbSeq - index.appliedSeq();
     }
 }

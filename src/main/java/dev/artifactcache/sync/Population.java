@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The startup population: brings the index in step with H2, then syncs every collection on disk
+ * The startup population (the ingester's): brings the index in step with the database, then syncs every collection on disk
  * (and removes the ones gone from it), logging one {@code key=value} line per collection and a
  * summary. Runs in the background: the server answers from the index meanwhile.
  */
@@ -36,6 +37,43 @@ public final class Population implements Runnable {
     /** How long the last finished population took (zero before the first one ends). */
     public Duration lastDuration() {
         return lastDuration;
+    }
+
+    /**
+     * Runs the population until it succeeds, waiting {@code retry} after a failure (a database
+     * that is down, a duplicate from a race the database refused), as long as {@code wanted} holds.
+     */
+    public void runUntilDone(BooleanSupplier wanted, Duration retry) {
+        while (wanted.getAsBoolean()) {
+            run();
+            if (status.state() != PopulationStatus.State.FAILED) {
+                return;
+            }
+            LOG.info(() -> "event=population_retry in_ms=" + retry.toMillis());
+            try {
+                Thread.sleep(retry.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * A replica's start, on a node that is not the ingester: brings the index in step with the
+     * database (rebuild or replay) without reading any file, then counts as done.
+     */
+    public void follow(int collections) {
+        status = new PopulationStatus(PopulationStatus.State.RUNNING, 0, collections, 0, null, null);
+        try {
+            mirror.recover();
+            LOG.info("event=replica_ready");
+            status = new PopulationStatus(PopulationStatus.State.DONE, collections, collections, 0, null, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "event=replica_recover_failed reason=\"" + e.getMessage() + "\"", e);
+            status = new PopulationStatus(PopulationStatus.State.FAILED, 0, collections, 0,
+                    String.valueOf(e.getMessage()), clock.instant());
+        }
     }
 
     @Override

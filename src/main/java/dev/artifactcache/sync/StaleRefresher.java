@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,17 @@ public final class StaleRefresher implements AutoCloseable {
 
     /** Runs {@link #refreshOnce()} every {@code interval}, the first one interval from now. */
     public void start(Duration interval) {
+        start(interval, () -> true);
+    }
+
+    /** {@link #start(Duration)}, skipping the runs while {@code active} is false (another node is the ingester). */
+    public void start(Duration interval, BooleanSupplier active) {
         long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::refreshLogged, millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            if (active.getAsBoolean()) {
+                refreshLogged();
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /**

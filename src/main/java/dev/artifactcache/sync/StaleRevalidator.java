@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -32,6 +33,7 @@ public final class StaleRevalidator implements AutoCloseable {
 
     private final BatchSync batches;
     private final Executor executor;
+    private final BooleanSupplier active;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final Queue<ArtifactRef> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -41,12 +43,21 @@ public final class StaleRevalidator implements AutoCloseable {
      * @param executor runs the drains; an {@link ExecutorService} is shut down by {@link #close()}
      */
     public StaleRevalidator(BatchSync batches, Executor executor) {
+        this(batches, executor, () -> true);
+    }
+
+    /** @param active false while another node is the ingester: it revalidates, this node only reads */
+    public StaleRevalidator(BatchSync batches, Executor executor, BooleanSupplier active) {
         this.batches = batches;
         this.executor = executor;
+        this.active = active;
     }
 
     /** Queues the rows synced before {@code staleBefore} that are not queued yet; never blocks on a sync. */
     public void offer(Collection<ArtifactRow> rows, Instant staleBefore) {
+        if (!active.getAsBoolean()) {
+            return;
+        }
         boolean queued = false;
         for (ArtifactRow row : rows) {
             if (row.syncedAt().isBefore(staleBefore) && pending.add(row.key())) {

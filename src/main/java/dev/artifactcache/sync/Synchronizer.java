@@ -13,6 +13,7 @@ import dev.artifactcache.store.ArtifactRow;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.ChangeSet;
 import dev.artifactcache.store.CollectionState;
+import dev.artifactcache.store.LockedRows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import java.util.concurrent.ForkJoinPool;
@@ -193,39 +195,52 @@ public final class Synchronizer implements AutoCloseable {
         return selection.ids().stream().map(ArtifactId::toString).distinct().toList();
     }
 
+    /**
+     * Reads the chunk's files and decides inside the store's write transaction, after it took the
+     * database's change sequence: a write on another node cannot come between the rows read here
+     * and the rows written, and a sync that takes the sequence later also reads the files later.
+     */
     private void syncChunk(String collection, Path folder, List<String> ids, Tally tally)
             throws ManifestException, IOException {
         writeLock.lock();
         try {
             Manifest manifest = manifests.current(folder);
-            Map<String, ArtifactRow> existing = store.rows(collection, ids);
-            List<ArtifactMetadata> fresh = read(manifest, ids);
             Instant now = now();
-            List<ArtifactChange> changes = new ArrayList<>();
-            List<String> touched = new ArrayList<>();
             List<Pending> pending = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                String id = ids.get(i);
-                ArtifactRow row = existing.get(id);
-                ArtifactMetadata metadata = fresh.get(i);
-                if (metadata == null) {
-                    pending.add(goneFromManifest(collection, id, row, now, changes));
-                    continue;
+            int[] warnings = new int[1];
+            write(collection, rows -> {
+                pending.clear();
+                warnings[0] = 0;
+                Map<String, ArtifactRow> existing = rows.rows(ids);
+                List<ArtifactMetadata> fresh = read(manifest, ids);
+                List<ArtifactChange> changes = new ArrayList<>();
+                List<String> touched = new ArrayList<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    String id = ids.get(i);
+                    ArtifactRow row = existing.get(id);
+                    ArtifactMetadata metadata = fresh.get(i);
+                    if (metadata == null) {
+                        pending.add(goneFromManifest(collection, id, row, now, changes));
+                        continue;
+                    }
+                    if (!metadata.failed() && metadata.syncError() != null) {
+                        warnings[0]++;
+                    }
+                    ChangeRules.Decision decision = ChangeRules.decide(row, metadata, now);
+                    String error = metadata.failed() ? metadata.syncError() : null;
+                    if (decision.change() == null) {
+                        touched.add(id);
+                        pending.add(new Pending(id, decision.outcome(), row, error));
+                    } else {
+                        changes.add(decision.change());
+                        pending.add(new Pending(id, decision.outcome(), decision.change().row(), error));
+                    }
                 }
-                if (!metadata.failed() && metadata.syncError() != null) {
-                    tally.warning();
-                }
-                ChangeRules.Decision decision = ChangeRules.decide(row, metadata, now);
-                if (decision.change() == null) {
-                    touched.add(id);
-                    pending.add(new Pending(id, decision.outcome(), row, metadata.failed() ? metadata.syncError() : null));
-                } else {
-                    changes.add(decision.change());
-                    pending.add(new Pending(id, decision.outcome(), decision.change().row(),
-                            metadata.failed() ? metadata.syncError() : null));
-                }
+                return new ChangeSet(collection, changes, touched, now, new CollectionState(collection, null, now));
+            });
+            for (int i = 0; i < warnings[0]; i++) {
+                tally.warning();
             }
-            write(new ChangeSet(collection, changes, touched, now, new CollectionState(collection, null, now)));
             pending.forEach(p -> tally.add(collection, p, now));
         } finally {
             writeLock.unlock();
@@ -248,8 +263,8 @@ public final class Synchronizer implements AutoCloseable {
             Manifest manifest = manifests.current(folder);
             Set<String> listed = new HashSet<>();
             manifest.entries().forEach(entry -> listed.add(entry.id().toString()));
-            List<String> gone = store.liveIds(collection).stream().filter(id -> !listed.contains(id)).toList();
-            tombstone(collection, gone, new CollectionState(collection, null, now()), tally);
+            tombstone(collection, rows -> rows.liveIds().stream().filter(id -> !listed.contains(id)).toList(),
+                    new CollectionState(collection, null, now()), tally);
         } finally {
             writeLock.unlock();
         }
@@ -259,22 +274,38 @@ public final class Synchronizer implements AutoCloseable {
         locked(() -> {
             manifests.forget(folder);
             if (catalog.contains(collection) || !store.liveIds(collection).isEmpty()) {
-                tombstone(collection, store.liveIds(collection), null, tally);
+                tombstone(collection, LockedRows::liveIds, null, tally);
             }
         });
     }
 
-    private void tombstone(String collection, List<String> ids, CollectionState state, Tally tally) {
+    /** Deletes the live artifacts {@code gone} picks, deciding inside the write transaction. */
+    private void tombstone(String collection, Function<LockedRows, List<String>> gone, CollectionState state,
+                           Tally tally) {
         Instant now = now();
-        Map<String, ArtifactRow> rows = store.rows(collection, ids);
-        List<ArtifactChange> changes = ids.stream().map(id -> ChangeRules.tombstone(rows.get(id), now)).toList();
-        write(new ChangeSet(collection, changes, List.of(), now, state));
-        ids.forEach(id -> tally.add(collection, new Pending(id, Outcome.DELETED, null, null), now));
+        List<String> deleted = new ArrayList<>();
+        write(collection, rows -> {
+            deleted.clear();
+            deleted.addAll(gone.apply(rows));
+            Map<String, ArtifactRow> existing = rows.rows(deleted);
+            List<ArtifactChange> changes = deleted.stream().map(id -> ChangeRules.tombstone(existing.get(id), now)).toList();
+            return new ChangeSet(collection, changes, List.of(), now, state);
+        });
+        deleted.forEach(id -> tally.add(collection, new Pending(id, Outcome.DELETED, null, null), now));
     }
 
-    /** H2 first (durable), then the index (visible): a crash in between is replayed at start. */
     private void write(ChangeSet changeSet) {
-        store.write(changeSet);
+        write(changeSet.collection(), rows -> changeSet);
+    }
+
+    /**
+     * The database first (durable, in its order), then the index (visible): a crash in between is
+     * replayed at start. The catch-up applies this write and any other node's before it.
+     */
+    private void write(String collection, Function<LockedRows, ChangeSet> decide) {
+        ChangeSet[] written = new ChangeSet[1];
+        store.write(collection, rows -> written[0] = decide.apply(rows));
+        ChangeSet changeSet = written[0];
         // The catalog before the index: a read never finds documents of a collection it does not know.
         if (changeSet.collectionState() == null) {
             catalog.remove(changeSet.collection());
@@ -282,7 +313,6 @@ public final class Synchronizer implements AutoCloseable {
             catalog.put(changeSet.collectionState());
         }
         mirror.catchUp();
-        mirror.touch(changeSet.collection(), changeSet.touchedIds(), changeSet.syncedAt());
     }
 
     /** The metadata of each id, in order; null where the manifest has no such entry. */

@@ -233,7 +233,7 @@ class ClientCommandsTest {
         assertEquals(2, json.getJsonObject("collections").getJsonArray("items").size());
         assertEquals(4, json.getJsonObject("cache_stats").getInt("total_artifacts"));
         assertEquals("UP", json.getJsonObject("health").getString("status"));
-        assertEquals(JSON.createReader(new StringReader("{\"artifacts\":4,\"collections\":\"2/2\",\"finishedAt\":\"2026-11-20T10:00:00Z\",\"startedInStep\":false,\"state\":\"done\"}")).readObject(),
+        assertEquals(JSON.createReader(new StringReader("{\"artifacts\":4,\"collections\":\"2/2\",\"finishedAt\":\"2026-11-20T10:00:00Z\",\"ingester\":true,\"startedInStep\":false,\"state\":\"done\"}")).readObject(),
                 json.getJsonObject("health").getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                         .filter(check -> check.getString("name").equals("population")).findFirst().orElseThrow()
                         .getJsonObject("data"));

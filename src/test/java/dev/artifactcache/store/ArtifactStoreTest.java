@@ -4,19 +4,25 @@ import dev.artifactcache.collection.ArtifactId;
 import dev.artifactcache.collection.ArtifactMetadata;
 import io.helidon.dbclient.DbClient;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ArtifactStoreTest {
@@ -26,18 +32,27 @@ class ArtifactStoreTest {
 
     @TempDir
     Path data;
+    private TestDatabase backend;
+    private String url;
     private DbClient db;
     private ArtifactStore store;
 
-    @BeforeEach
-    void open() {
-        db = Database.open("jdbc:h2:file:" + data.resolve("db"), "sa", "");
-        store = new ArtifactStore(db);
+    private void open(TestDatabase database) {
+        backend = database;
+        url = database.freshUrl(data);
+        reopen();
+    }
+
+    private void reopen() {
+        db = Database.open(url, backend.user(), "");
+        store = new ArtifactStore(db, Backend.of(url));
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     static ArtifactMetadata metadata(String collection, String id, String description, List<String> tags) {
@@ -54,8 +69,10 @@ class ArtifactStoreTest {
         return store.write(new ChangeSet(collection, changes, touched, at, new CollectionState(collection, null, at)));
     }
 
-    @Test
-    void insertedRowReadsBackEqualWithTheNextSeq() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void insertedRowReadsBackEqualWithTheNextSeq(TestDatabase database) {
+        open(database);
         ArtifactRow row = row("default", "skill:pdf-tools", "Extract text from PDFs", T0);
         assertEquals(1, write("default", List.of(new ArtifactChange(row, false)), List.of(), T0));
 
@@ -67,14 +84,17 @@ class ArtifactStoreTest {
         assertEquals(List.of(new CollectionState("default", null, T0)), store.collections());
     }
 
-    @Test
-    void updateTakesTheNextSeqAndTouchMovesOnlySyncedAt() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void updateTakesTheNextSeqAndTouchMovesOnlySyncedAt(TestDatabase database) {
+        open(database);
         ArtifactRow a = row("default", "skill:a", "first", T0);
         ArtifactRow b = row("default", "agent:b", "second", T0);
         write("default", List.of(new ArtifactChange(a, false), new ArtifactChange(b, false)), List.of(), T0);
 
         ArtifactRow changed = row("default", "skill:a", "changed", T1);
-        assertEquals(3, write("default", List.of(new ArtifactChange(changed, true)), List.of("agent:b"), T1));
+        // The change takes seq 3, the touch of agent:b seq 4.
+        assertEquals(4, write("default", List.of(new ArtifactChange(changed, true)), List.of("agent:b"), T1));
 
         Map<String, ArtifactRow> rows = store.rows("default");
         assertEquals("changed", rows.get("skill:a").metadata().description());
@@ -83,10 +103,15 @@ class ArtifactStoreTest {
         assertEquals(T0, rows.get("agent:b").updatedAt());
         assertEquals(2, rows.get("agent:b").seq());
         assertEquals(List.of("skill:a"), store.changesAfter(2, 10).stream().map(ArtifactRow::id).toList());
+        assertEquals(List.of(new Touch(4, "default", List.of("agent:b"), T1)), store.touchesAfter(3, 10));
+        assertEquals(List.of(), store.touchesAfter(4, 10));
+        assertEquals(4, store.maxSeq());
     }
 
-    @Test
-    void tombstoneKeepsTheKeyWithANewSeqForReplay() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void tombstoneKeepsTheKeyWithANewSeqForReplay(TestDatabase database) {
+        open(database);
         ArtifactRow a = row("default", "skill:a", "first", T0);
         write("default", List.of(new ArtifactChange(a, false)), List.of(), T0);
         ArtifactRow tombstone = new ArtifactRow("default", "skill:a", null, T1, T1, 0, true);
@@ -101,8 +126,10 @@ class ArtifactStoreTest {
         assertEquals(0, store.liveCount());
     }
 
-    @Test
-    void liveRowsPageThroughEveryRowOnceInKeyOrder() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void liveRowsPageThroughEveryRowOnceInKeyOrder(TestDatabase database) {
+        open(database);
         List<ArtifactChange> changes = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             changes.add(new ArtifactChange(row(i % 2 == 0 ? "a" : "b", "skill:s" + (100 + i), "d", T0), false));
@@ -119,22 +146,97 @@ class ArtifactStoreTest {
         assertEquals("b/skill:s123", keys.getLast());
     }
 
-    @Test
-    void removingACollectionDeletesItsRowButKeepsTheOthers() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void removingACollectionDeletesItsRowButKeepsTheOthers(TestDatabase database) {
+        open(database);
         write("a", List.of(), List.of(), T0);
         write("b", List.of(), List.of(), T0);
         store.write(new ChangeSet("a", List.of(), List.of(), T1, null));
         assertEquals(List.of(new CollectionState("b", null, T0)), store.collections());
     }
 
-    @Test
-    void sequenceContinuesAfterReopen() {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void sequenceContinuesAfterReopen(TestDatabase database) {
+        open(database);
         write("default", List.of(new ArtifactChange(row("default", "skill:a", "x", T0), false)), List.of(), T0);
         db.close();
-        db = Database.open("jdbc:h2:file:" + data.resolve("db"), "sa", "");
-        store = new ArtifactStore(db);
-        assertEquals(1, store.lastSeq());
+        reopen();
+        assertEquals(1, store.maxSeq());
         assertEquals(2, write("default", List.of(new ArtifactChange(row("default", "skill:b", "y", T0), false)),
                 List.of(), T0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aSeqIsHandedOutOnceByConstraint(TestDatabase database) {
+        open(database);
+        write("default", List.of(new ArtifactChange(row("default", "skill:a", "x", T0), false)), List.of(), T0);
+        // A second row with seq 1, written past the sequence as a buggy writer would.
+        List<Object> values = RowCodec.values(row("default", "skill:b", "y", T0), 1);
+        RuntimeException duplicate = assertThrows(RuntimeException.class, () -> db.execute().insert(
+                "INSERT INTO artifacts (" + RowCodec.COLUMNS + ") VALUES ("
+                        + String.join(", ", Collections.nCopies(values.size(), "?")) + ")", values.toArray()));
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = duplicate; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().toLowerCase(Locale.ROOT).contains("artifacts_seq_unique"), messages.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void prunedTouchesAreOnlyThoseOlderThanTheCutOff(TestDatabase database) {
+        open(database);
+        write("default", List.of(new ArtifactChange(row("default", "skill:a", "x", T0), false)), List.of(), T0);
+        write("default", List.of(), List.of("skill:a"), T0);
+        write("default", List.of(), List.of("skill:a"), T1);
+        assertEquals(1, store.pruneTouches(T1));
+        assertEquals(List.of(new Touch(3, "default", List.of("skill:a"), T1)), store.touchesAfter(0, 10));
+    }
+
+    /**
+     * Two nodes (two connection pools) and four threads each increment one row's counter: each
+     * write reads the row inside its transaction and decides on it, so no increment is lost, and
+     * every change has its own seq.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void writersOnTwoNodesDecideInsideTheirTransactionsAndTakeUniqueSeqs(TestDatabase database) throws Exception {
+        open(database);
+        DbClient otherDb = Database.open(url, backend.user(), "");
+        ArtifactStore other = new ArtifactStore(otherDb, Backend.of(url));
+        int perThread = 15;
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                ArtifactStore node = t % 2 == 0 ? store : other;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        node.write("default", rows -> increment(rows.rows(List.of("skill:counter")).get("skill:counter")));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            threads.shutdownNow();
+            otherDb.close();
+        }
+        ArtifactRow counter = store.rows("default").get("skill:counter");
+        assertEquals(String.valueOf(8 * perThread), counter.metadata().description());
+        assertEquals(8 * perThread, store.maxSeq());
+        assertEquals(8 * perThread, counter.seq());
+    }
+
+    private static ChangeSet increment(ArtifactRow existing) {
+        int count = existing == null ? 0 : Integer.parseInt(existing.metadata().description());
+        ArtifactRow next = row("default", "skill:counter", String.valueOf(count + 1), T0);
+        return new ChangeSet("default", List.of(new ArtifactChange(next, existing != null)), List.of(), T0,
+                new CollectionState("default", null, T0));
     }
 }

@@ -1,17 +1,20 @@
 package dev.artifactcache.sync;
 
+import dev.artifactcache.MutableClock;
 import dev.artifactcache.RunningService;
 import dev.artifactcache.TestHome;
+import dev.artifactcache.store.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -40,25 +43,29 @@ class ConcurrentSyncTest {
     private TestHome home;
     private RunningService service;
 
-    @BeforeEach
-    void start() {
+    private void start(TestDatabase database) {
         home = new TestHome(tmp.resolve("home"))
                 .skill("default", "pdf-tools", "description: Version 0\n", "")
                 .mcp("default", "github", "GitHub");
-        service = RunningService.start(home.root(), tmp.resolve("data"));
+        service = RunningService.start(home.root(), tmp.resolve("data"), new MutableClock(RunningService.START),
+                Map.of("db.connection.url", database.freshUrl(tmp), "db.connection.username", database.user()));
     }
 
     @AfterEach
     void stop() throws IOException {
-        service.close();
+        if (service != null) {
+            service.close();
+        }
     }
 
     private void edit(int version) {
         home.write("collections/default/skills/pdf-tools/SKILL.md", "---\ndescription: Version " + version + "\n---\n");
     }
 
-    @Test
-    void concurrentSyncsOfAChangingFileEndWithOneDocumentHoldingTheLastContent() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void concurrentSyncsOfAChangingFileEndWithOneDocumentHoldingTheLastContent(TestDatabase database) throws Exception {
+        start(database);
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 2);
         CountDownLatch go = new CountDownLatch(1);
         Set<Integer> statuses = ConcurrentHashMap.newKeySet();

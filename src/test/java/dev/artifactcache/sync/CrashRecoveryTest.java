@@ -52,7 +52,7 @@ class CrashRecoveryTest {
             assertEquals(PopulationStatus.State.DONE, cache.population().status().state());
             assertEquals(ARTIFACTS, cache.store().liveCount());
             assertEquals(ARTIFACTS, cache.index().documentCount());
-            assertEquals(cache.store().lastSeq(), cache.index().appliedSeq());
+            assertEquals(cache.store().maxSeq(), cache.index().appliedSeq());
             for (Iterator<ArtifactRow> rows = cache.store().liveRows(1000); rows.hasNext(); ) {
                 ArtifactRow row = rows.next();
                 assertEquals(row.metadata(), cache.index().get(row.collection(), row.id()).orElseThrow().metadata());
