@@ -8,8 +8,10 @@ import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.PortCheck;
+import dev.artifactcache.http.RequestChecks;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
+import dev.artifactcache.http.TransportErrors;
 import dev.artifactcache.http.WriteGuard;
 import dev.artifactcache.store.DataFolderInUseException;
 import io.helidon.common.socket.SocketOptions;
@@ -132,6 +134,9 @@ public final class Main {
                 // piece waits for the client's delayed ACK, 40 ms on Linux, for every listing page.
                 .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .config(config.get("server"))
+                // Malformed requests get api.md's error envelope, also from the HTTP layer itself (issue #12).
+                .addProtocol(RequestChecks.http1())
+                .directHandlers(TransportErrors.handlers())
                 .addFeature(ObserveFeature.builder()
                         .addObserver(HealthObserver.builder().details(true).addChecks(CacheHealth.checks(cache)).build())
                         .addObserver(MetricsObserver.create())

@@ -1,5 +1,6 @@
 package dev.artifactcache.cli;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import picocli.CommandLine;
@@ -97,7 +98,8 @@ final class SearchCommand implements Callable<Integer> {
             List<String> tags = item.getJsonArray("tags").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
             String description = item.get("description") instanceof JsonString text ? text.getString() : "";
             String flags = (item.getBoolean("stale", false) ? " [stale]" : "")
-                    + (item.get("sync_error") instanceof JsonString ? " [sync error]" : "");
+                    + (item.get("sync_error") instanceof JsonString ? " [sync error]"
+                            : item.getJsonArray("sync_warnings") instanceof JsonArray w && !w.isEmpty() ? " [warning]" : "");
             table.row(item.getString("id"), item.getString("collection"), TextTable.cut(String.join(",", tags), 24),
                     TextTable.cut(description, 60) + flags);
         }

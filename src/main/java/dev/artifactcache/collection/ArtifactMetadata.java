@@ -25,9 +25,11 @@ import java.util.List;
  * @param tags            union of manifest tags, metadata tags and frontmatter tags, first-seen order
  * @param tools           canonical tool names, first-seen order, no duplicates
  * @param contentHash     SHA-256 (hex) of the metadata file, or of the manifest entry for file-less types
- * @param syncError       a warning (e.g. frontmatter read line by line) or the error that made the read fail, or null
+ * @param syncError       the error that made the read fail (set exactly when {@code failed}), or null
  * @param failed          true when the metadata file could not be read; then only manifest values are filled
  * @param added           when the artifact was added (manifest {@code added}, naive UTC), or null
+ * @param syncWarnings    what was ignored while the artifact was read (frontmatter read line by line, a value of
+ *                        the wrong type, a bad origin), each naming the file and field; never null
  */
 public record ArtifactMetadata(
         String collection,
@@ -48,11 +50,22 @@ public record ArtifactMetadata(
         String contentHash,
         String syncError,
         boolean failed,
-        Instant added) {
+        Instant added,
+        List<String> syncWarnings) {
 
     public ArtifactMetadata {
         tags = List.copyOf(tags);
         tools = List.copyOf(tools);
+        syncWarnings = List.copyOf(syncWarnings);
+    }
+
+    /** Without warnings: the shape rows had before sync_warnings existed (tests and fixtures build these). */
+    public ArtifactMetadata(String collection, ArtifactId id, String title, String source, String origin, String originSource,
+                            String versionSpec, String resolvedSha, String resolvedVersion, String version, String description,
+                            String author, String license, List<String> tags, List<String> tools, String contentHash,
+                            String syncError, boolean failed, Instant added) {
+        this(collection, id, title, source, origin, originSource, versionSpec, resolvedSha, resolvedVersion, version,
+                description, author, license, tags, tools, contentHash, syncError, failed, added, List.of());
     }
 
     public String name() {

@@ -16,6 +16,9 @@ public final class ArtifactNames {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("artifact name is empty");
         }
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("artifact name is blank (only spaces)");
+        }
         if (name.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("artifact name is " + name.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
         }

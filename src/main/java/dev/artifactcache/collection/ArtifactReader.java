@@ -1,6 +1,5 @@
 package dev.artifactcache.collection;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,43 +14,53 @@ public final class ArtifactReader {
     }
 
     /**
-     * Never throws. A metadata file that is missing, unreadable, too large, outside the
-     * collection or unsafe gives {@code failed=true}, {@code syncError} = what is wrong with which
+     * Never throws. A metadata file that is missing, unreadable, too large, not UTF-8 text, outside
+     * the collection or unsafe gives {@code failed=true}, {@code syncError} = what is wrong with which
      * file (relative to the collection folder), and the manifest's values. Warnings (frontmatter
-     * read line by line, a bad origin) leave {@code failed=false} and go to {@code syncError},
-     * joined with "; ".
+     * read line by line, a value of the wrong type, a bad origin, a missing {@code added}) leave
+     * {@code failed=false} and go to {@code syncWarnings}: the artifact was read, something was ignored.
      */
     public static ArtifactMetadata read(Manifest manifest, ManifestEntry entry) {
         FileReads.record();
         Origins.Checked origin = Origins.check(entry);
-        List<String> messages = new ArrayList<>(origin.warnings());
+        List<String> warnings = new ArrayList<>(origin.warnings());
+        warnings.addAll(entry.warnings());
         if (!MetadataFileLocator.hasFile(entry.type())) {
-            return merge(manifest, entry, origin, MetadataValues.EMPTY, null, ContentHash.of(entry), messages, false);
+            return merge(manifest, entry, origin, MetadataValues.EMPTY, null, ContentHash.of(entry), null, warnings);
         }
+        String error;
         try {
             MetadataFileLocator.Located located = MetadataFileLocator.locate(manifest.folder(), entry);
             byte[] bytes = MetadataFile.read(located);
-            String text = new String(bytes, StandardCharsets.UTF_8);
+            String text = text(bytes, located.label());
             Frontmatter frontmatter = Frontmatter.parse(text, located.label());
-            if (frontmatter.warning() != null) {
-                messages.addFirst(frontmatter.warning());
-            }
+            warnings.addAll(0, frontmatter.warnings());
             MetadataValues file = frontmatter.metadata();
             String body = file.description() == null && entry.metadata().description() == null
                     ? BodyDescription.firstLine(text, frontmatter.bodyStart())
                     : null;
-            return merge(manifest, entry, origin, file, body, ContentHash.of(bytes), messages, false);
+            return merge(manifest, entry, origin, file, body, ContentHash.of(bytes), null, warnings);
         } catch (MetadataFileException e) {
-            messages.addFirst(e.getMessage());
+            error = e.getMessage();
         } catch (RuntimeException e) {
             // A bug in a parser must cost one artifact, not the whole population.
-            messages.addFirst(entry.id() + ": unexpected error while reading " + entry.path() + " (" + e + ")");
+            error = entry.id() + ": unexpected error while reading " + entry.path() + " (" + e + ")";
         }
-        return merge(manifest, entry, origin, MetadataValues.EMPTY, null, null, messages, true);
+        return merge(manifest, entry, origin, MetadataValues.EMPTY, null, null, error, warnings);
     }
 
+    /** The file as UTF-8 text without its byte order mark (a file of only a BOM is empty). */
+    private static String text(byte[] bytes, String label) throws MetadataFileException {
+        Utf8Text.Decoded decoded = Utf8Text.decode(bytes);
+        if (decoded.problem() != null) {
+            throw new MetadataFileException(label + ": " + decoded.problem());
+        }
+        return ManifestReader.withoutBom(decoded.text());
+    }
+
+    /** @param error why the file could not be read, or null when it was (then {@code failed} is false) */
     private static ArtifactMetadata merge(Manifest manifest, ManifestEntry entry, Origins.Checked origin, MetadataValues file,
-                                          String bodyDescription, String contentHash, List<String> messages, boolean failed) {
+                                          String bodyDescription, String contentHash, String error, List<String> warnings) {
         MetadataValues listed = entry.metadata();
         return new ArtifactMetadata(
                 manifest.collection(),
@@ -70,9 +79,10 @@ public final class ArtifactReader {
                 TagLists.union(entry.tags(), listed.tags(), file.tags()),
                 file.tools().isEmpty() ? listed.tools() : file.tools(),
                 contentHash,
-                messages.isEmpty() ? null : String.join("; ", messages),
-                failed,
-                entry.added());
+                error,
+                error != null,
+                entry.added(),
+                warnings);
     }
 
     private static String first(String preferred, String fallback) {

@@ -72,7 +72,7 @@ final class ArtifactTables {
         if (name == null) {
             wrong.add("artifact has no name");
         } else if (!(name instanceof String)) {
-            wrong.add("artifact name is not a string");
+            wrong.add("artifact name must be a string, not " + EntryFields.kind(name));
         } else {
             try {
                 ArtifactNames.validate((String) name);
@@ -84,7 +84,7 @@ final class ArtifactTables {
         if (type == null) {
             wrong.add("artifact has no type");
         } else if (!(type instanceof String)) {
-            wrong.add("artifact type is not a string");
+            wrong.add("artifact type must be a string, not " + EntryFields.kind(type));
         } else {
             try {
                 artifactType = ArtifactType.fromWire((String) type);
@@ -100,40 +100,41 @@ final class ArtifactTables {
     }
 
     private static ManifestEntry entry(Map<String, Object> table, ArtifactId id, int line, LockFile.Entry lock) {
-        String upstream = TomlFields.text(table, "upstream");
-        String resolvedSha = TomlFields.text(table, "resolved_sha");
-        String resolvedVersion = TomlFields.text(table, "resolved_version");
+        EntryFields fields = EntryFields.of(table, line);
+        String upstream = fields.text("upstream");
+        String resolvedSha = fields.text("resolved_sha");
+        String resolvedVersion = fields.text("resolved_version");
         if (lock != null) {
             upstream = upstream != null ? upstream : lock.upstream();
             resolvedSha = resolvedSha != null ? resolvedSha : lock.resolvedSha();
             resolvedVersion = resolvedVersion != null ? resolvedVersion : lock.resolvedVersion();
         }
+        fields.required("added", id.toString());
         return new ManifestEntry(id, line,
-                TomlFields.text(table, "path"),
-                TomlFields.text(table, "origin"),
-                TomlFields.text(table, "origin_source"),
+                fields.text("path"),
+                fields.text("origin"),
+                fields.text("origin_source"),
                 upstream,
-                TomlFields.text(table, "version_spec"),
+                fields.text("version_spec"),
                 resolvedSha,
                 resolvedVersion,
-                TomlFields.timestamp(table, "added"),
-                TagLists.of(table.get("tags")),
-                metadata(table));
+                fields.timestamp("added"),
+                fields.tags("tags"),
+                metadata(fields.metadata()),
+                fields.warnings());
     }
 
-    @SuppressWarnings("unchecked")
-    private static MetadataValues metadata(Map<String, Object> table) {
-        if (!(table.get("metadata") instanceof Map<?, ?> map)) {
+    private static MetadataValues metadata(EntryFields metadata) {
+        if (metadata.isEmpty()) {
             return MetadataValues.EMPTY;
         }
-        Map<String, Object> metadata = (Map<String, Object>) map;
         return new MetadataValues(
-                TomlFields.text(metadata, "title"),
-                TomlFields.text(metadata, "description"),
-                TomlFields.text(metadata, "author"),
-                TomlFields.text(metadata, "license"),
-                TomlFields.text(metadata, "version"),
-                TagLists.of(metadata.get("tags")),
-                ToolNames.of(metadata.get("tools")));
+                metadata.text("title"),
+                metadata.text("description"),
+                metadata.text("author"),
+                metadata.text("license"),
+                metadata.text("version"),
+                metadata.tags("tags"),
+                metadata.tools("tools"));
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -31,9 +32,10 @@ import java.util.stream.Stream;
  *
  * @param values    top-level keys to a String, a List of Strings, or null
  * @param bodyStart char offset where the Markdown body starts
- * @param warning   set when the block was not valid YAML and was read line by line, else null
+ * @param warnings  what was ignored: the block read line by line because it is not valid YAML, or a value the
+ *                  cache uses that has the wrong type ({@code description: [a, b]}); each names the file
  */
-record Frontmatter(Map<String, Object> values, int bodyStart, String warning) {
+record Frontmatter(Map<String, Object> values, int bodyStart, List<String> warnings) {
 
     /** formats.md: 256 KiB for the block. */
     static final int MAX_BLOCK_BYTES = 256 * 1024;
@@ -41,8 +43,17 @@ record Frontmatter(Map<String, Object> values, int bodyStart, String warning) {
     private static final LoaderOptions OPTIONS = loaderOptions();
     private static final Resolver NULL_ONLY = new NullOnlyResolver();
 
+    /** Keys the cache reads as one text value. */
+    private static final Set<String> TEXT_KEYS = Set.of("title", "description", "author", "license", "version");
+    /** Keys the cache reads as a list (or a text it splits). */
+    private static final Set<String> LIST_KEYS = Set.of("tags", "tools", "allowed-tools", "allowedTools");
+
+    Frontmatter {
+        warnings = List.copyOf(warnings);
+    }
+
     static Frontmatter none(int bodyStart) {
-        return new Frontmatter(Map.of(), bodyStart, null);
+        return new Frontmatter(Map.of(), bodyStart, List.of());
     }
 
     /**
@@ -65,12 +76,16 @@ record Frontmatter(Map<String, Object> values, int bodyStart, String warning) {
         }
         try {
             Node root = new Composer(new ParserImpl(new StreamReader(yaml), OPTIONS), NULL_ONLY, OPTIONS).getSingleNode();
-            return root instanceof MappingNode mapping ? new Frontmatter(values(mapping), block.bodyStart(), null) : none(block.bodyStart());
+            if (!(root instanceof MappingNode mapping)) {
+                return none(block.bodyStart());
+            }
+            List<String> warnings = new ArrayList<>();
+            return new Frontmatter(values(mapping, label, warnings), block.bodyStart(), warnings);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String position = mark == null ? "" : " (line " + (block.firstLine() + mark.getLine()) + ", column " + (mark.getColumn() + 1) + ")";
             return new Frontmatter(LineByLineFrontmatter.read(yaml), block.bodyStart(),
-                    label + ": frontmatter is not valid YAML" + position + "; read line by line");
+                    List.of(label + ": frontmatter is not valid YAML" + position + "; read line by line"));
         } catch (YAMLException e) {
             // Unmarked: a limit (aliases, nesting, size) was hit. That is an attack or a broken generator, not a typo.
             throw new MetadataFileException(label + ": the frontmatter exceeds a YAML safety limit (" + e.getMessage() + "); not read");
@@ -89,30 +104,49 @@ record Frontmatter(Map<String, Object> values, int bodyStart, String warning) {
                 ToolNames.firstNonEmpty(Stream.of(values.get("tools"), values.get("allowed-tools"), values.get("allowedTools"))));
     }
 
-    private static Map<String, Object> values(MappingNode mapping) {
+    /** Top-level keys to their values; a value the cache uses that has the wrong shape is left out with a warning. */
+    private static Map<String, Object> values(MappingNode mapping, String label, List<String> warnings) {
         Map<String, Object> values = HashMap.newHashMap(mapping.getValue().size());
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
-                values.put(key.getValue(), value(tuple.getValueNode()));
+                String name = key.getValue();
+                Node value = tuple.getValueNode();
+                if (TEXT_KEYS.contains(name) && !(value instanceof ScalarNode)) {
+                    warnings.add(label + ": frontmatter " + name + " must be text, not " + kind(value) + "; ignored");
+                } else if (LIST_KEYS.contains(name) && value instanceof MappingNode) {
+                    warnings.add(label + ": frontmatter " + name + " must be a list or text, not a mapping; ignored");
+                } else {
+                    values.put(name, value(name, value, label, LIST_KEYS.contains(name) ? warnings : new ArrayList<>()));
+                }
             }
         }
         return values;
     }
 
-    private static Object value(Node node) {
+    /** A scalar's text, a list's scalar items (others are warned about when {@code warnings} is kept), or null. */
+    private static Object value(String name, Node node, String label, List<String> warnings) {
         if (node instanceof ScalarNode scalar) {
             return Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue();
         }
         if (node instanceof SequenceNode sequence) {
             List<String> items = new ArrayList<>(sequence.getValue().size());
-            for (Node item : sequence.getValue()) {
-                if (item instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
-                    items.add(scalar.getValue());
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                Node item = sequence.getValue().get(i);
+                if (item instanceof ScalarNode scalar) {
+                    if (!Tag.NULL.equals(scalar.getTag())) {
+                        items.add(scalar.getValue());
+                    }
+                } else {
+                    warnings.add(label + ": frontmatter " + name + "[" + i + "] is " + kind(item) + ", not text; ignored");
                 }
             }
             return items;
         }
         return null; // nested mappings are "extra": not needed by the cache
+    }
+
+    private static String kind(Node node) {
+        return node instanceof SequenceNode ? "a list" : node instanceof MappingNode ? "a mapping" : "text";
     }
 
     private static LoaderOptions loaderOptions() {

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param added           {@code added} as an instant (naive timestamps are UTC), or null when missing or unparseable
  * @param tags            the manifest's {@code tags}, blank items dropped, no duplicates
  * @param metadata        the {@code [artifacts.metadata]} table ({@link MetadataValues#EMPTY} when absent)
+ * @param warnings        the values of this table that were ignored (wrong type) or are missing though required,
+ *                        each naming the line and field
  */
 public record ManifestEntry(
         ArtifactId id,
@@ -36,12 +38,14 @@ public record ManifestEntry(
         String resolvedVersion,
         Instant added,
         List<String> tags,
-        MetadataValues metadata) {
+        MetadataValues metadata,
+        List<String> warnings) {
 
     public ManifestEntry {
         Objects.requireNonNull(id, "id");
         tags = List.copyOf(tags);
         Objects.requireNonNull(metadata, "metadata");
+        warnings = List.copyOf(warnings);
     }
 
     public ArtifactType type() {
@@ -65,11 +69,12 @@ public record ManifestEntry(
                 && Objects.equals(resolvedVersion, that.resolvedVersion)
                 && Objects.equals(added, that.added)
                 && tags.equals(that.tags)
-                && metadata.equals(that.metadata);
+                && metadata.equals(that.metadata)
+                && warnings.equals(that.warnings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, path, origin, originSource, upstream, versionSpec, resolvedSha, resolvedVersion, added, tags, metadata);
+        return Objects.hash(id, path, origin, originSource, upstream, versionSpec, resolvedSha, resolvedVersion, added, tags, metadata, warnings);
     }
 }

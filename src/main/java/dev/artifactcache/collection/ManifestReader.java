@@ -6,15 +6,12 @@ import org.tomlj.TomlTable;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a collection's {@code collection.toml} and merges in its {@code collection.lock}. */
 public final class ManifestReader {
@@ -24,7 +21,11 @@ public final class ManifestReader {
     /** Far above any real manifest (100,000 artifacts are about 45 MB), low enough to never exhaust the heap. */
     static final long MAX_MANIFEST_BYTES = 256L * 1024 * 1024;
 
+    /** Reads of a manifest that keeps changing under the reader before it is reported as broken. */
+    static final int MAX_READS = 5;
+
     private static final String ARTIFACTS = "artifacts";
+    private static final String COLLECTION = "collection";
 
     private static final ChunkedToml.Grouping ONE_ARTIFACT_PER_GROUP = new ChunkedToml.Grouping() {
         @Override
@@ -46,29 +47,47 @@ public final class ManifestReader {
      * {@code collectionFolder}; the collection's name is the folder's name. Invalid artifact
      * tables become {@link Manifest#problems()}, never an exception.
      *
-     * @throws ManifestException when collection.toml is missing, unreadable, too large, not UTF-8 or not valid TOML
+     * @throws ManifestException when collection.toml is missing, unreadable, too large, not UTF-8, not valid TOML,
+     *                           has no {@code [collection]} table, or keeps changing while it is read
      */
     public static Manifest read(Path collectionFolder) throws ManifestException {
         FileReads.record();
         Path folder = collectionFolder.toAbsolutePath().normalize();
         Path file = folder.resolve(MANIFEST_FILE);
-        ManifestStamp stamp;
+        for (int attempt = 1; ; attempt++) {
+            ManifestStamp stamp = stamp(folder, file);
+            String text = readText(file);
+            LockFile lock = LockFile.read(folder.resolve(LockFile.FILE_NAME));
+            if (stamp.equals(stamp(folder, file))) {
+                ArtifactTables.Result result = ArtifactTables.collect(artifacts(file, text, lock));
+                String collection = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+                return new Manifest(collection, folder, stamp, result.entries(), result.problems());
+            }
+            // A writer is at work (truncate, then write): what was read may be half a file.
+            if (attempt == MAX_READS) {
+                throw new ManifestException(file, file + ": changed while being read, " + MAX_READS
+                        + " times in a row; it is read again at its next change");
+            }
+        }
+    }
+
+    private static ManifestStamp stamp(Path folder, Path file) throws ManifestException {
         try {
-            stamp = ManifestStamp.of(folder);
+            return ManifestStamp.of(folder);
         } catch (IOException e) {
             throw unreadable(file, e);
         }
-        String text = readText(file);
-        LockFile lock = LockFile.read(folder.resolve(LockFile.FILE_NAME));
-        ArtifactTables.Result result = ArtifactTables.collect(artifacts(file, text, lock));
-        String collection = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
-        return new Manifest(collection, folder, stamp, result.entries(), result.problems());
     }
 
     private static List<ArtifactTables.Item> artifacts(Path file, String text, LockFile lock) throws ManifestException {
         try {
             ChunkedToml.Parsed<ArtifactTables.Item> parsed = ChunkedToml.parse(text, ONE_ARTIFACT_PER_GROUP,
                     (group, index, line) -> ArtifactTables.read(((List<?>) group.get(ARTIFACTS)).getFirst(), index, line, lock));
+            if (!(parsed.rest().get(COLLECTION) instanceof Map)) {
+                // formats.md: an empty file is what a non-atomic writer leaves for a moment, never "no artifacts".
+                throw new ManifestException(file, file + ": has no [collection] table, so it is not a SkillMeat manifest"
+                        + " (empty or half-written?); the cache is kept as it was");
+            }
             if (!parsed.rest().containsKey(ARTIFACTS)) {
                 return parsed.groups();
             }
@@ -101,26 +120,15 @@ public final class ManifestReader {
         if (bytes.length > MAX_MANIFEST_BYTES) {
             throw new ManifestException(file, file + ": larger than " + MAX_MANIFEST_BYTES + " bytes; not read");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) {
-            checkUtf8(file, bytes); // the fast decode replaces bad bytes with U+FFFD: tell those from a real U+FFFD
+        Utf8Text.Decoded decoded = Utf8Text.decode(bytes);
+        if (decoded.problem() != null) {
+            throw new ManifestException(file, file + ": " + decoded.problem());
         }
-        return withoutBom(text);
-    }
-
-    private static void checkUtf8(Path file, byte[] bytes) throws ManifestException {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-        } catch (CharacterCodingException e) {
-            throw new ManifestException(file, file + ": not valid UTF-8 text", e);
-        }
+        return withoutBom(decoded.text());
     }
 
     private static ManifestException unreadable(Path file, IOException e) {
-        String reason = e instanceof NoSuchFileException ? "file not found" : "cannot be read (" + e + ")";
+        String reason = e instanceof NoSuchFileException ? "file not found" : "cannot be read (" + IoReasons.of(e) + ")";
         return new ManifestException(file, file + ": " + reason, e);
     }
 

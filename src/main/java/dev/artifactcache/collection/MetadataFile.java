@@ -31,7 +31,7 @@ final class MetadataFile {
             }
             return bytes;
         } catch (IOException e) {
-            throw new MetadataFileException(located.label() + ": cannot be read (" + e + ")");
+            throw new MetadataFileException(located.label() + ": cannot be read (" + IoReasons.of(e) + ")");
         }
     }
 

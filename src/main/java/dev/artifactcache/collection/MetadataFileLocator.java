@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +61,7 @@ final class MetadataFileLocator {
         String file = fileInFolder(real, entry.id().type(), label);
         Path realFile = realPath(real.resolve(file), label + "/" + file, where);
         requireInside(root, realFile, label + "/" + file);
+        requireRegularFile(realFile, label + "/" + file);
         return new Located(realFile, label + "/" + file);
     }
 
@@ -83,7 +85,7 @@ final class MetadataFileLocator {
         } catch (NoSuchFileException e) {
             throw new MetadataFileException(label + ": not found" + where);
         } catch (IOException e) {
-            throw new MetadataFileException(label + ": cannot be read (" + e + ")");
+            throw new MetadataFileException(label + ": cannot be read (" + IoReasons.of(e) + ")");
         }
     }
 
@@ -108,8 +110,8 @@ final class MetadataFileLocator {
             default -> AGENT_FILES;
         };
         for (String name : names) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                return name;
+            if (Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                return name; // the caller refuses it when it is no regular file (a FIFO would block a read)
             }
         }
         String first = type == ArtifactType.SKILL ? null : firstMarkdown(folder, label);
@@ -130,7 +132,7 @@ final class MetadataFileLocator {
                 }
             }
         } catch (IOException e) {
-            throw new MetadataFileException(label + ": the folder cannot be listed (" + e + ")");
+            throw new MetadataFileException(label + ": the folder cannot be listed (" + IoReasons.of(e) + ")");
         }
         return first;
     }

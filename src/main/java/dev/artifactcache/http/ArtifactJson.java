@@ -41,6 +41,7 @@ final class ArtifactJson {
         Json.time(item, "updated_at", row.updatedAt());
         item.add("stale", row.syncedAt().isBefore(staleBefore));
         Json.text(item, "sync_error", m.syncError());
+        item.add("sync_warnings", Json.array(m.syncWarnings()));
         return item.build();
     }
 }

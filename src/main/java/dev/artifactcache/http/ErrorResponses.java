@@ -1,10 +1,13 @@
 package dev.artifactcache.http;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.Locale;
@@ -20,6 +23,7 @@ public final class ErrorResponses {
     }
 
     public static void register(HttpRouting.Builder routing) {
+        RequestChecks.register(routing);
         routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.field()));
         // Helidon signals ordinary outcomes with HttpException too (no route: 404; a static file's
         // conditional GET: 304 with its ETag); without this they would fall into the 500 below.
@@ -40,7 +44,7 @@ public final class ErrorResponses {
     }
 
     /** {@code Not Found} becomes {@code not_found}. */
-    private static String code(Status status) {
+    static String code(Status status) {
         return status.reasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     }
 
@@ -52,10 +56,25 @@ public final class ErrorResponses {
     }
 
     public static void send(ServerResponse res, Status status, String code, String detail, String field) {
+        res.status(status).send(envelope(code, detail, field));
+    }
+
+    /**
+     * {@code refusal} as a request the server must answer and then close the connection: the body was left
+     * unread (too large, a bad chunk size or Content-Length), so what follows on the connection is no request,
+     * and draining it could wait forever. {@link TransportErrors} renders it with the same envelope.
+     */
+    static RequestException closingConnection(ApiException refusal) {
+        return RequestException.builder().type(DirectHandler.EventType.BAD_REQUEST).status(refusal.status())
+                .message(refusal.getMessage()).cause(refusal).setKeepAlive(false).build();
+    }
+
+    /** api.md's error body: {@code {"error","detail"}} plus {@code "field"} when one input is at fault. */
+    static JsonObject envelope(String code, String detail, String field) {
         JsonObjectBuilder body = Json.object().add("error", code).add("detail", detail);
         if (field != null) {
             body.add("field", field);
         }
-        res.status(status).send(body.build());
+        return body.build();
     }
 }

@@ -1,13 +1,14 @@
 package dev.artifactcache.http;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.IOException;
@@ -40,10 +41,10 @@ final class JsonBody {
         if (!req.content().hasEntity()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        requireJson(req.headers().contentType());
+        requireJson(contentType(req));
         OptionalLong declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > MAX_BYTES) {
-            throw tooLarge();
+            throw ErrorResponses.closingConnection(tooLarge());
         }
         byte[] bytes = readAtMost(req.content().inputStream());
         return bytes.length == 0 ? JsonValue.EMPTY_JSON_OBJECT : parse(bytes);
@@ -90,28 +91,54 @@ final class JsonBody {
         throw ApiException.badParameter(field, field + " must be true or false");
     }
 
+    /** The declared type; a header that is no media type ({@code ;}, {@code /}, {@code a/b; charset}) is a 415 naming it. */
+    private static Optional<HttpMediaType> contentType(ServerRequest req) {
+        try {
+            return req.headers().contentType();
+        } catch (IllegalArgumentException e) {
+            String value = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+            throw unsupported("The Content-Type header \"" + value + "\" is not a media type; send \"Content-Type: application/json\".");
+        }
+    }
+
+    private static ApiException unsupported(String detail) {
+        return new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type", detail, "Content-Type");
+    }
+
     private static void requireJson(Optional<HttpMediaType> type) {
         boolean json = type.map(t -> t.type().equals("application")
                 && (t.subtype().equals("json") || t.subtype().endsWith("+json"))).orElse(false);
         if (!json) {
-            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported_media_type",
-                    "The body must be JSON: send it with \"Content-Type: application/json\""
-                            + type.map(t -> " (got \"" + t.text() + "\")").orElse(" (no Content-Type was sent)") + ".",
-                    "Content-Type");
+            throw unsupported("The body must be JSON: send it with \"Content-Type: application/json\""
+                    + type.map(t -> " (got \"" + t.text() + "\")").orElse(" (no Content-Type was sent)") + ".");
         }
     }
 
-    /** The whole entity, or 413 as soon as it passes the limit (a chunked body declares no length). */
+    /**
+     * The whole entity, or 413 as soon as it passes the limit (a chunked body declares no length). A refused
+     * body is left unread, not closed: closing drains the rest, which a bad chunk size makes wait forever.
+     * The error answer then closes the connection ({@link ErrorResponses#closingConnection}).
+     */
     private static byte[] readAtMost(InputStream in) {
-        try (in) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw tooLarge();
-            }
-            return bytes;
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body failed", e);
+        } catch (IllegalArgumentException e) {
+            // The server's chunk reader meets a chunk size that is no hex number ("zz").
+            throw ErrorResponses.closingConnection(new ApiException(Status.BAD_REQUEST_400, "invalid_body",
+                    "The body's chunked framing is malformed (a chunk size is not a hex number); send it with Content-Length.", "body"));
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw ErrorResponses.closingConnection(tooLarge());
+        }
+        try {
+            in.close();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body failed", e);
         }
+        return bytes;
     }
 
     private static JsonObject parse(byte[] bytes) {
@@ -122,15 +149,31 @@ final class JsonBody {
             throw malformed("the body is not UTF-8 text");
         }
         JsonValue value;
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
+        boolean more;
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+            parser.next();
+            value = parser.getValue();
+            more = hasMore(parser);
+        } catch (RuntimeException e) {
+            // JsonParsingException for a syntax error; Parsson's nesting limit (1,000) is a plain RuntimeException.
             throw malformed("the body is not valid JSON (" + e.getMessage() + ")");
+        }
+        if (more) {
+            throw malformed("the body has more after its JSON value; send one JSON object");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw malformed("the body must be a JSON object, e.g. {\"artifact_id\":\"skill:pdf-tools\"}");
         }
         return value.asJsonObject();
+    }
+
+    /** Whether anything but white space follows the value. */
+    private static boolean hasMore(JsonParser parser) {
+        try {
+            return parser.hasNext();
+        } catch (JsonException e) {
+            return true; // the parser cannot even tokenise what follows
+        }
     }
 
     private static ApiException malformed(String detail) {

@@ -2,6 +2,7 @@ package dev.artifactcache.http;
 
 import dev.artifactcache.ArtifactCache;
 import dev.artifactcache.index.Freshness;
+import dev.artifactcache.index.SyncProblemCounts;
 import dev.artifactcache.sync.BatchReport;
 import dev.artifactcache.sync.Selection;
 import io.helidon.common.parameters.Parameters;
@@ -82,6 +83,8 @@ public final class SkillmeatCacheRoutes implements HttpService {
                 .add("percentage_stale", total == 0 ? 0.0 : Math.round(stale * 1000.0 / total) / 10.0)
                 .add("oldest_sync_age_seconds", ageSeconds)
                 .add("ttl_seconds", ttl.toSeconds());
+        SyncProblemCounts problems = cache.index().syncProblems(collection.orElse(null));
+        json.add("error_count", problems.errors()).add("warning_count", problems.warnings());
         collection.ifPresent(c -> json.add("collection_id", c));
         res.send(json.build());
     }

@@ -60,6 +60,13 @@ final class ArtifactDocument {
             keyword(doc, FacetDimension.TOOLS, tool);
         }
 
+        if (m.failed()) {
+            doc.add(new StringField(ArtifactFields.SYNC_STATE, ArtifactFields.SYNC_ERROR, Field.Store.NO));
+        }
+        if (!m.syncWarnings().isEmpty()) {
+            doc.add(new StringField(ArtifactFields.SYNC_STATE, ArtifactFields.SYNC_WARNING, Field.Store.NO));
+        }
+
         text(doc, ArtifactFields.NAME, m.name());
         text(doc, ArtifactFields.TITLE, m.title());
         text(doc, ArtifactFields.DESCRIPTION, m.description());

@@ -20,6 +20,13 @@ final class ArtifactFields {
     static final String SYNCED_AT = "synced_at";
     /** Doc values for the sort, points so the sort can skip non-competitive documents. */
     static final String UPDATED_AT = "updated_at";
+    /**
+     * Keyword {@value #SYNC_ERROR} when the last sync failed, {@value #SYNC_WARNING} when it read the artifact with
+     * warnings (both can hold), so the meters count documents with problems without reading any row.
+     */
+    static final String SYNC_STATE = "sync_state";
+    static final String SYNC_ERROR = "error";
+    static final String SYNC_WARNING = "warning";
     /** The compact binary encoding of everything an item renders ({@link RowCodec}). */
     static final String ROW = "row";
 

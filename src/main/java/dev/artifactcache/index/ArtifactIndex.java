@@ -3,7 +3,10 @@ package dev.artifactcache.index;
 import dev.artifactcache.store.ArtifactRow;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -29,7 +32,7 @@ import java.util.Optional;
 public final class ArtifactIndex implements AutoCloseable {
 
     /** Bump when the document schema or analysis changes: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2; // 2: sync_state and sync_warnings (issue #16)
 
     private static final System.Logger LOG = System.getLogger(ArtifactIndex.class.getName());
 
@@ -226,6 +229,23 @@ public final class ArtifactIndex implements AutoCloseable {
     public Freshness freshness(String collection, Instant staleBefore) {
         long cutoff = EpochNanos.of(staleBefore);
         return withSearcher(searcher -> searcher.freshness().freshness(collection, cutoff));
+    }
+
+    /** How many documents of one collection (or all, {@code collection} null) have a sync error, and how many warnings. */
+    public SyncProblemCounts syncProblems(String collection) {
+        return withSearcher(searcher -> new SyncProblemCounts(
+                searcher.count(syncState(collection, ArtifactFields.SYNC_ERROR)),
+                searcher.count(syncState(collection, ArtifactFields.SYNC_WARNING))));
+    }
+
+    private static Query syncState(String collection, String state) {
+        Query query = new TermQuery(new Term(ArtifactFields.SYNC_STATE, state));
+        if (collection == null) {
+            return query;
+        }
+        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(FacetDimension.COLLECTION.filterField(), collection)), BooleanClause.Occur.FILTER)
+                .build();
     }
 
     /**

@@ -62,6 +62,7 @@ final class RowCodec {
                 writeInstant(out, row.updatedAt());
             }
             out.writeZLong(row.seq());
+            writeList(out, m.syncWarnings()); // last, so documents written before it existed still decode
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory output: cannot happen
         }
@@ -88,9 +89,10 @@ final class RowCodec {
         Instant added = (flags & HAS_ADDED) != 0 ? readInstant(in) : null;
         Instant updatedAt = (flags & HAS_UPDATED) != 0 ? readInstant(in) : null;
         long seq = in.readZLong();
+        List<String> warnings = in.eof() ? List.of() : readList(in);
         ArtifactId id = new ArtifactId(type, name);
         ArtifactMetadata metadata = new ArtifactMetadata(collection, id, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7],
-                o[8], o[9], o[10], tags, tools, o[11], o[12], (flags & FAILED) != 0, added);
+                o[8], o[9], o[10], tags, tools, o[11], o[12], (flags & FAILED) != 0, added, warnings);
         return new ArtifactRow(collection, id.toString(), metadata, syncedAt, updatedAt, seq, false);
     }
 

@@ -68,6 +68,11 @@ public final class CacheMetrics implements AutoCloseable {
                 .description("Artifacts read with a warning (frontmatter read line by line, an unknown origin)"));
         own(Gauge.builder(PREFIX + "stale_documents", () -> snapshot.current().stale())
                 .description("Documents older than the TTL"));
+        // Gauges, not counters: an artifact re-read with the same problem every 30 minutes is still one artifact.
+        own(Gauge.builder(PREFIX + "artifacts_with_errors", () -> cache.index().syncProblems(null).errors())
+                .description("Artifacts whose last sync failed (their last good values are served)"));
+        own(Gauge.builder(PREFIX + "artifacts_with_warnings", () -> cache.index().syncProblems(null).warnings())
+                .description("Artifacts read with warnings (something in their files was ignored)"));
         own(Gauge.builder(PREFIX + "index_lag_seq", () -> cache.mirror().lag())
                 .description("Database change sequence minus the sequence applied to the index"));
         own(Gauge.builder(PREFIX + "population_seconds", () -> cache.population().lastDuration().toNanos() / 1e9)

@@ -27,11 +27,11 @@ public final class ArtifactStore {
     private static final int IN_LIST_SIZE = 500;
     private static final String SELECT = "SELECT " + RowCodec.COLUMNS + " FROM artifacts ";
     private static final String INSERT = "INSERT INTO artifacts (" + RowCodec.COLUMNS + ") VALUES ("
-            + String.join(", ", Collections.nCopies(25, "?")) + ")";
+            + String.join(", ", Collections.nCopies(26, "?")) + ")";
     private static final String UPDATE = "UPDATE artifacts SET name = ?, type = ?, title = ?, source = ?, origin = ?, "
             + "origin_source = ?, version_spec = ?, resolved_sha = ?, resolved_version = ?, version = ?, "
             + "description = ?, author = ?, license = ?, tags = ?, tools = ?, content_hash = ?, sync_error = ?, "
-            + "failed = ?, added = ?, synced_at = ?, updated_at = ?, seq = ?, deleted = ? "
+            + "failed = ?, added = ?, synced_at = ?, updated_at = ?, seq = ?, deleted = ?, sync_warnings = ? "
             + "WHERE collection = ? AND id = ?";
 
     private final DbClient db;
@@ -213,6 +213,7 @@ public final class ArtifactStore {
         params.add(row.updatedAt().toEpochMilli());
         params.add(seq);
         params.add(row.deleted());
+        params.add(RowCodec.warningsJson(row));
         params.add(row.collection());
         params.add(row.id());
         tx.createUpdate(UPDATE).params(params).execute();

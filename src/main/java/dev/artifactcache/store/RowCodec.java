@@ -17,7 +17,7 @@ final class RowCodec {
 
     static final String COLUMNS = "collection, id, name, type, title, source, origin, origin_source, version_spec, "
             + "resolved_sha, resolved_version, version, description, author, license, tags, tools, content_hash, "
-            + "sync_error, failed, added, synced_at, updated_at, seq, deleted";
+            + "sync_error, failed, added, synced_at, updated_at, seq, deleted, sync_warnings";
 
     /** Looked up once: {@code Json.createX} searches for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -27,7 +27,7 @@ final class RowCodec {
 
     /** The values of {@link #COLUMNS} for an insert, in order. */
     static List<Object> values(ArtifactRow row, long seq) {
-        List<Object> values = new ArrayList<>(25);
+        List<Object> values = new ArrayList<>(26);
         values.add(row.collection());
         values.add(row.id());
         values.addAll(metadataValues(row));
@@ -35,6 +35,7 @@ final class RowCodec {
         values.add(row.updatedAt().toEpochMilli());
         values.add(seq);
         values.add(row.deleted());
+        values.add(warningsJson(row));
         return values;
     }
 
@@ -52,6 +53,11 @@ final class RowCodec {
                 m.added() == null ? null : m.added().toString());
     }
 
+    /** The row's {@code sync_warnings} column: a JSON array, empty for a tombstone. */
+    static String warningsJson(ArtifactRow row) {
+        return row.metadata() == null ? "[]" : toJson(row.metadata().syncWarnings());
+    }
+
     static ArtifactRow fromRow(DbRow r) {
         String collection = text(r, 1);
         String id = text(r, 2);
@@ -60,7 +66,7 @@ final class RowCodec {
                 collection, ArtifactId.parse(id), text(r, 5), text(r, 6), text(r, 7), text(r, 8), text(r, 9),
                 text(r, 10), text(r, 11), text(r, 12), text(r, 13), text(r, 14), text(r, 15),
                 fromJson(text(r, 16)), fromJson(text(r, 17)), text(r, 18), text(r, 19),
-                r.column(20).get(Boolean.class), instant(text(r, 21)));
+                r.column(20).get(Boolean.class), instant(text(r, 21)), fromJson(text(r, 26)));
         return new ArtifactRow(collection, id, metadata, millis(r, 22), millis(r, 23),
                 r.column(24).get(Long.class), deleted);
     }

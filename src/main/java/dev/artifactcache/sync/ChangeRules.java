@@ -35,7 +35,7 @@ final class ChangeRules {
         }
         // A failed read keeps what the cache knew (nothing is lost to a half-written file) and
         // records why it could not be refreshed.
-        ArtifactMetadata next = fresh.failed() ? keepWithError(existing.metadata(), fresh.syncError()) : fresh;
+        ArtifactMetadata next = fresh.failed() ? keepWithError(existing.metadata(), fresh) : fresh;
         Outcome outcome = fresh.failed() ? Outcome.FAILED : Outcome.UPDATED;
         if (next.equals(existing.metadata())) {
             return new Decision(fresh.failed() ? Outcome.FAILED : Outcome.UNCHANGED, null);
@@ -49,10 +49,11 @@ final class ChangeRules {
         return new ArtifactChange(new ArtifactRow(existing.collection(), existing.id(), null, now, now, 0, true), true);
     }
 
-    private static ArtifactMetadata keepWithError(ArtifactMetadata kept, String error) {
+    /** The last good values with the failed read's error, and its warnings (they describe the files as they are now). */
+    private static ArtifactMetadata keepWithError(ArtifactMetadata kept, ArtifactMetadata failed) {
         return new ArtifactMetadata(kept.collection(), kept.id(), kept.title(), kept.source(), kept.origin(),
                 kept.originSource(), kept.versionSpec(), kept.resolvedSha(), kept.resolvedVersion(), kept.version(),
                 kept.description(), kept.author(), kept.license(), kept.tags(), kept.tools(), kept.contentHash(),
-                error, true, kept.added());
+                failed.syncError(), true, kept.added(), failed.syncWarnings());
     }
 }

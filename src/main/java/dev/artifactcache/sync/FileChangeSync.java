@@ -81,8 +81,11 @@ final class FileChangeSync {
     private void syncManifest(String collection, Set<String> paths) {
         Baseline before = baselines.get(collection);
         Optional<Manifest> after = read(collection);
-        if (before == null || after.isEmpty()) {
-            syncWhole(collection); // nothing to compare with, or nothing usable to compare
+        if (before == null || after.isEmpty() || removesMost(before.manifest(), after.get())
+                || !before.manifest().problems().equals(after.get().problems())) {
+            // Nothing (usable) to compare with; or a change the whole-collection sync must judge: deleting most
+            // of it (DeleteGuard), or entries that cannot become rows (reported with the collection's errors).
+            syncWhole(collection);
             return;
         }
         Baseline next = before.manifest() == after.get() ? before : Baseline.of(after.get());
@@ -90,6 +93,11 @@ final class FileChangeSync {
         paths.forEach(path -> ids.addAll(next.paths().affectedBy(path)));
         sync(collection, ids);
         baselines.put(collection, next);
+    }
+
+    private static boolean removesMost(Manifest before, Manifest after) {
+        long gone = before.entries().stream().filter(entry -> after.find(entry.id()).isEmpty()).count();
+        return DeleteGuard.isMass(before.entries().size(), (int) gone);
     }
 
     private void syncPaths(String collection, Set<String> paths) {

@@ -62,6 +62,7 @@ public final class Synchronizer implements AutoCloseable {
     private final CollectionCatalog catalog;
     private final Clock clock;
     private final ManifestCache manifests = new ManifestCache();
+    private final DeleteGuard deleteGuard = new DeleteGuard();
     private final List<Consumer<SyncReport>> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ForkJoinPool readers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -145,11 +146,12 @@ public final class Synchronizer implements AutoCloseable {
                 syncChunk(collection, folder, ids.subList(from, Math.min(ids.size(), from + CHUNK)), tally);
                 tally.tell();
             }
+            String held = null;
             if (selection.all()) {
-                deleteGone(collection, folder, tally);
+                held = deleteGone(collection, folder, tally);
                 tally.tell();
             }
-            return tally.report(null, true, started);
+            return tally.report(held, true, started);
         } catch (ManifestException | IOException e) {
             String error = e.getMessage();
             locked(() -> {
@@ -223,7 +225,7 @@ public final class Synchronizer implements AutoCloseable {
                         pending.add(goneFromManifest(collection, id, row, now, changes));
                         continue;
                     }
-                    if (!metadata.failed() && metadata.syncError() != null) {
+                    if (!metadata.failed() && !metadata.syncWarnings().isEmpty()) {
                         warnings[0]++;
                     }
                     ChangeRules.Decision decision = ChangeRules.decide(row, metadata, now);
@@ -257,14 +259,28 @@ public final class Synchronizer implements AutoCloseable {
                 id + " is not in collection.toml of collection \"" + collection + "\"");
     }
 
-    private void deleteGone(String collection, Path folder, Tally tally) throws ManifestException, IOException {
+    /** Deletes the cached artifacts gone from the manifest, unless {@link DeleteGuard} holds that back; then returns why. */
+    private String deleteGone(String collection, Path folder, Tally tally) throws ManifestException, IOException {
         writeLock.lock();
         try {
             Manifest manifest = manifests.current(folder);
             Set<String> listed = new HashSet<>();
             manifest.entries().forEach(entry -> listed.add(entry.id().toString()));
+            List<String> live = store.liveIds(collection);
+            List<String> gone = live.stream().filter(id -> !listed.contains(id)).toList();
+            Optional<String> held = deleteGuard.check(collection, manifest.stamp(), live.size(), gone.size());
+            if (held.isPresent()) {
+                LOG.severe(() -> "event=mass_delete_held collection=" + SyncLog.quoted(collection) + " live=" + live.size()
+                        + " gone=" + gone.size() + " reason=" + SyncLog.quoted(held.get()));
+                Instant now = now();
+                CollectionState state = new CollectionState(collection, held.get(), now);
+                write(collection, rows -> new ChangeSet(collection, List.of(), List.of(), now, state));
+                return held.get();
+            }
+            // The guard counted outside the write; the write decides again from the locked rows.
             tombstone(collection, rows -> rows.liveIds().stream().filter(id -> !listed.contains(id)).toList(),
                     new CollectionState(collection, null, now()), tally);
+            return null;
         } finally {
             writeLock.unlock();
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -225,7 +226,7 @@ class ArtifactReaderTest {
     }
 
     @Test
-    void invalidYamlIsReadLineByLineAndTheWarningIsTheSyncError() {
+    void invalidYamlIsReadLineByLineWithAWarningAndNoError() {
         TestCollection collection = new TestCollection(temp)
                 .manifest(TestCollection.artifact("skill", "pdf-tools", "skills/pdf-tools", ""))
                 .write("skills/pdf-tools/SKILL.md", "---\nname: pdf-tools\ndescription: Use this skill when: the user asks about PDFs\ntags: pdf\n---\n");
@@ -233,7 +234,9 @@ class ArtifactReaderTest {
         ArtifactMetadata metadata = collection.artifact("skill:pdf-tools");
 
         assertFalse(metadata.failed());
-        assertEquals("skills/pdf-tools/SKILL.md: frontmatter is not valid YAML (line 3, column 33); read line by line", metadata.syncError());
+        assertEquals(List.of("skills/pdf-tools/SKILL.md: frontmatter is not valid YAML (line 3, column 33); read line by line"),
+                metadata.syncWarnings());
+        assertNull(metadata.syncError());
         assertEquals("Use this skill when: the user asks about PDFs", metadata.description());
         assertEquals(List.of("pdf"), metadata.tags());
     }
@@ -241,7 +244,7 @@ class ArtifactReaderTest {
     /**
      * Choice: a bad origin is a warning on the row, not an {@link EntryProblem}. The identity is
      * valid and the file readable, so the artifact stays listed and searchable; origin becomes
-     * null and sync_error says which line to fix.
+     * null and sync_warnings says which line to fix.
      */
     @Test
     void anInvalidOriginIsAWarningAndTheArtifactIsStillRead() {
@@ -260,12 +263,14 @@ class ArtifactReaderTest {
         assertEquals(List.of(false, false, false, false, false), read.stream().map(ArtifactMetadata::failed).toList());
         assertEquals(java.util.Arrays.asList(null, null, "local", "marketplace", "marketplace"), read.stream().map(ArtifactMetadata::origin).toList());
         assertEquals(java.util.Arrays.asList(null, null, null, null, "gitlab"), read.stream().map(ArtifactMetadata::originSource).toList());
-        assertEquals(java.util.Arrays.asList(
-                "skills/s/SKILL.md: frontmatter is not valid YAML (line 2, column 15); read line by line; collection.toml line 1: origin \"ftp\" is not one of local, github, marketplace",
-                "collection.toml line 8: hook:h has no origin; expected local, github or marketplace",
-                "collection.toml line 14: origin_source is only used with origin marketplace, not local; ignored",
-                "collection.toml line 21: origin_source \"sourcehut\" is not one of github, gitlab, bitbucket",
-                null), read.stream().map(ArtifactMetadata::syncError).toList());
+        assertEquals(List.of(
+                List.of("skills/s/SKILL.md: frontmatter is not valid YAML (line 2, column 15); read line by line",
+                        "collection.toml line 1: origin \"ftp\" is not one of local, github, marketplace"),
+                List.of("collection.toml line 8: hook:h has no origin; expected local, github or marketplace"),
+                List.of("collection.toml line 14: origin_source is only used with origin marketplace, not local; ignored"),
+                List.of("collection.toml line 21: origin_source \"sourcehut\" is not one of github, gitlab, bitbucket"),
+                List.of()), read.stream().map(ArtifactMetadata::syncWarnings).toList());
+        assertEquals(Collections.nCopies(5, null), read.stream().map(ArtifactMetadata::syncError).toList());
         assertEquals("d: x", read.getFirst().description());
     }
 

@@ -59,8 +59,9 @@ class DemoHomeTest {
         Map<String, String> warnings = new TreeMap<>();
         READ.forEach((collection, artifacts) -> artifacts.forEach(m -> {
             assertEquals(false, m.failed(), m.id() + ": " + m.syncError());
-            if (m.syncError() != null) {
-                warnings.put(collection + "/" + m.id(), m.syncError());
+            assertEquals(null, m.syncError(), m.id().toString());
+            if (!m.syncWarnings().isEmpty()) {
+                warnings.put(collection + "/" + m.id(), String.join("; ", m.syncWarnings()));
             }
         }));
 
@@ -127,9 +128,10 @@ class DemoHomeTest {
                 "https://github.com/skillmeat-demo/dev-skills/tree/" + sha + "/skills/api-docs-generator", "github", null, "latest", sha, "v0.4.2", null,
                 "Generate API reference docs from OpenAPI specs. Use when: the user asks for endpoint documentation", null, null,
                 List.of("api", "docs", "openapi"), List.of("Read", "Write", "Glob"),
-                "5e2efb3b43d8113f8914544e133f84fddbaa352d582a056836ff8c91ee655b6e",
-                "skills/api-docs-generator/SKILL.md: frontmatter is not valid YAML (line 3, column 70); read line by line", false,
-                Instant.parse("2026-01-22T09:00:00.000001Z")), artifact("default", "skill:api-docs-generator"));
+                "5e2efb3b43d8113f8914544e133f84fddbaa352d582a056836ff8c91ee655b6e", null, false,
+                Instant.parse("2026-01-22T09:00:00.000001Z"),
+                List.of("skills/api-docs-generator/SKILL.md: frontmatter is not valid YAML (line 3, column 70); read line by line")),
+                artifact("default", "skill:api-docs-generator"));
     }
 
     @Test

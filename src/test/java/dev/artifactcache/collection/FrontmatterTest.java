@@ -29,7 +29,7 @@ class FrontmatterTest {
 
         assertEquals(Map.of("name", "pdf-tools", "description", "Extract text", "tags", List.of("pdf", "docs")), frontmatter.values());
         assertEquals("# PDF tools\n", body(text, frontmatter));
-        assertNull(frontmatter.warning());
+        assertEquals(List.of(), frontmatter.warnings());
     }
 
     @Test
@@ -63,7 +63,7 @@ class FrontmatterTest {
             Frontmatter frontmatter = parse(text);
             assertEquals(Map.of(), frontmatter.values(), text);
             assertEquals(0, frontmatter.bodyStart(), text);
-            assertNull(frontmatter.warning(), text);
+            assertEquals(List.of(), frontmatter.warnings(), text);
         }
     }
 
@@ -74,7 +74,7 @@ class FrontmatterTest {
             Frontmatter frontmatter = parse(text);
             assertEquals(Map.of(), frontmatter.values(), block);
             assertEquals("Body", body(text, frontmatter), block);
-            assertNull(frontmatter.warning(), block);
+            assertEquals(List.of(), frontmatter.warnings(), block);
         }
     }
 
@@ -120,11 +120,11 @@ class FrontmatterTest {
     void customTagsAreNeverHonoured() throws Exception {
         Frontmatter local = parse("---\ntitle: !shell rm -rf /\n---\n");
         assertEquals(Map.of("title", "rm -rf /"), local.values());
-        assertNull(local.warning());
+        assertEquals(List.of(), local.warnings());
 
         // Global tags (a Python object, a Java class) are refused by the YAML reader; the block is read line by line.
         Frontmatter global = parse("---\ntitle: !!python/object/apply:os.system ['ls']\nauthor: me\n---\n");
-        assertEquals(LABEL + ": frontmatter is not valid YAML (line 2, column 8); read line by line", global.warning());
+        assertEquals(List.of(LABEL + ": frontmatter is not valid YAML (line 2, column 8); read line by line"), global.warnings());
         assertEquals("me", global.values().get("author"));
     }
 
@@ -148,7 +148,7 @@ class FrontmatterTest {
 
         Frontmatter frontmatter = parse(text);
 
-        assertEquals(LABEL + ": frontmatter is not valid YAML (line 3, column 33); read line by line", frontmatter.warning());
+        assertEquals(List.of(LABEL + ": frontmatter is not valid YAML (line 3, column 33); read line by line"), frontmatter.warnings());
         Map<String, Object> expected = new java.util.HashMap<>();
         expected.put("name", "pdf-tools");
         expected.put("description", "Use this skill when: the user asks about PDFs");
@@ -166,7 +166,7 @@ class FrontmatterTest {
     void theWarningCountsLinesFromTheTopOfTheFile() throws Exception {
         Frontmatter frontmatter = parse("\uFEFF\n\n---\ndescription: a: b\n---\n");
 
-        assertEquals(LABEL + ": frontmatter is not valid YAML (line 4, column 15); read line by line", frontmatter.warning());
+        assertEquals(List.of(LABEL + ": frontmatter is not valid YAML (line 4, column 15); read line by line"), frontmatter.warnings());
         assertEquals(Map.of("description", "a: b"), frontmatter.values());
     }
 

@@ -57,7 +57,7 @@ class ManifestReaderTest {
         assertEquals(List.of(new ManifestEntry(ArtifactId.parse("skill:pdf-tools"), 6, "skills/pdf-tools", "marketplace", "github",
                 "https://github.com/acme/skills/tree/" + SHA + "/pdf-tools", "v1.2.0", SHA, "v1.2.0",
                 Instant.parse("2026-01-15T10:30:00.123456Z"), List.of("pdf", "documents"),
-                new MetadataValues("PDF Tools", "Extract text from PDFs", "Acme", "MIT", "2", List.of("extract", "ocr"), List.of("Read", "Bash")))),
+                new MetadataValues("PDF Tools", "Extract text from PDFs", "Acme", "MIT", "2", List.of("extract", "ocr"), List.of("Read", "Bash")), List.of())),
                 manifest.entries());
         assertEquals(6, manifest.entries().getFirst().line());
     }
@@ -258,7 +258,7 @@ class ManifestReaderTest {
 
         ManifestException error = assertThrows(ManifestException.class, () -> ManifestReader.read(collection.folder));
 
-        assertEquals(collection.folder.resolve("collection.toml") + ": not valid UTF-8 text", error.getMessage());
+        assertEquals(collection.folder.resolve("collection.toml") + ": not UTF-8 text at byte 5", error.getMessage());
     }
 
     @Test
@@ -305,7 +305,7 @@ class ManifestReaderTest {
                 new EntryProblem("artifacts[0]", "collection.toml line 1: artifact has no name"),
                 new EntryProblem("artifacts[1]", "collection.toml line 3: artifact has no type"),
                 new EntryProblem("plugin:x", "collection.toml line 5: unknown artifact type \"plugin\"; expected one of skill, command, agent, hook, mcp, workflow, composite"),
-                new EntryProblem("artifacts[3]", "collection.toml line 8: artifact name is not a string")), manifest.problems());
+                new EntryProblem("artifacts[3]", "collection.toml line 8: artifact name must be a string, not an integer")), manifest.problems());
         assertEquals(List.of(ArtifactId.parse("mcp:ok")), manifest.entries().stream().map(ManifestEntry::id).toList());
     }
 

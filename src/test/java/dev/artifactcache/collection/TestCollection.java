@@ -24,8 +24,13 @@ final class TestCollection {
         this(parent, "default");
     }
 
+    /**
+     * Writes collection.toml. A manifest needs a {@code [collection]} table (formats.md): unless {@code toml} has
+     * one, it is added at the end, where it moves no line number a test asserts.
+     */
     TestCollection manifest(String toml) {
-        return write(ManifestReader.MANIFEST_FILE, toml);
+        String table = "[collection]\nname = \"" + folder.getFileName() + "\"\n";
+        return write(ManifestReader.MANIFEST_FILE, toml.contains("[collection]") ? toml : toml + "\n" + table);
     }
 
     TestCollection lock(String toml) {
