@@ -9,6 +9,7 @@ import dev.artifactcache.sync.BatchSync;
 import dev.artifactcache.sync.CollectionCatalog;
 import dev.artifactcache.sync.CollectionWatcher;
 import dev.artifactcache.sync.IndexMirror;
+import dev.artifactcache.sync.OwnWrites;
 import dev.artifactcache.sync.Population;
 import dev.artifactcache.sync.StaleRefresher;
 import dev.artifactcache.sync.StaleRevalidator;
@@ -48,6 +49,7 @@ public final class ArtifactCache implements AutoCloseable {
     private final StaleRevalidator revalidator;
     private final StaleRefresher refresher;
     private final CollectionWatcher watcher;
+    private final OwnWrites ownWrites = new OwnWrites();
     private final ScheduledExecutorService background;
     private final boolean startedInStep;
     private final CacheMetrics metrics;
@@ -67,7 +69,7 @@ public final class ArtifactCache implements AutoCloseable {
         this.revalidator = new StaleRevalidator(batches,
                 Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("stale-revalidator").factory()));
         this.refresher = new StaleRefresher(batches, clock, settings.ttl(), settings.background().refreshBatch());
-        this.watcher = new CollectionWatcher(home, synchronizer);
+        this.watcher = new CollectionWatcher(home, synchronizer, ownWrites);
         this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("cache-background").factory());
         this.startedInStep = !index.needsRebuild() && index.appliedSeq() == store.lastSeq() && index.documentCount() > 0;
         this.metrics = CacheMetrics.register(this);
@@ -143,6 +145,11 @@ public final class ArtifactCache implements AutoCloseable {
 
     public CollectionWatcher watcher() {
         return watcher;
+    }
+
+    /** The files the service wrote itself (web edits), whose watcher events are skipped. */
+    public OwnWrites ownWrites() {
+        return ownWrites;
     }
 
     public CacheMetrics metrics() {
