@@ -5,6 +5,7 @@ import dev.artifactcache.http.BindingCheck;
 import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
+import dev.artifactcache.http.EditRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
@@ -136,7 +137,7 @@ public final class Main {
         ErrorResponses.register(routing);
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
-                new CollectionRoutes(cache));
+                new CollectionRoutes(cache), new EditRoutes(cache, guard, (collection, artifactId) -> collection));
         routing.register(new CollectionPage());
     }
 }

@@ -102,7 +102,7 @@ final class ManifestRewriter {
             out.replace(r.start(), r.end(), r.text());
         }
         String rewritten = out.toString();
-        verify(rewritten, index, id, edit, scalars, metadata != null && metadata.values().containsKey("tags"));
+        verify(rewritten, index, id, edit, scalars, edit.tags() != null && metadata != null && metadata.values().containsKey("tags"));
         return text.substring(0, bom) + rewritten;
     }
 
