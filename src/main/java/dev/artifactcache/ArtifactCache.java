@@ -2,6 +2,7 @@ package dev.artifactcache;
 
 import dev.artifactcache.collection.SkillmeatHome;
 import dev.artifactcache.index.ArtifactIndex;
+import dev.artifactcache.membership.UserCollections;
 import dev.artifactcache.observe.CacheMetrics;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.Database;
@@ -45,6 +46,7 @@ public final class ArtifactCache implements AutoCloseable {
     private final CollectionCatalog catalog;
     private final Synchronizer synchronizer;
     private final Population population;
+    private final UserCollections userCollections;
     private final BatchSync batches;
     private final StaleRevalidator revalidator;
     private final StaleRefresher refresher;
@@ -64,6 +66,8 @@ public final class ArtifactCache implements AutoCloseable {
         this.catalog = new CollectionCatalog(store.collections());
         SkillmeatHome home = new SkillmeatHome(settings.home());
         this.synchronizer = new Synchronizer(home, store, mirror, catalog, clock);
+        this.userCollections = UserCollections.open(db, store, mirror, synchronizer, settings.dataFolder(), clock);
+        index.useMemberships(userCollections);
         this.population = new Population(synchronizer, mirror, clock);
         this.batches = new BatchSync(synchronizer, index);
         this.revalidator = new StaleRevalidator(batches,
@@ -120,6 +124,11 @@ public final class ArtifactCache implements AutoCloseable {
 
     public Synchronizer synchronizer() {
         return synchronizer;
+    }
+
+    /** The user collections (database only, mirrored into the index). */
+    public UserCollections userCollections() {
+        return userCollections;
     }
 
     public Population population() {

@@ -9,6 +9,7 @@ import dev.artifactcache.http.EditRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
+import dev.artifactcache.http.UserCollectionRoutes;
 import dev.artifactcache.http.WriteGuard;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.config.Config;
@@ -137,7 +138,7 @@ public final class Main {
         ErrorResponses.register(routing);
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
-                new CollectionRoutes(cache), new EditRoutes(cache, guard, (collection, artifactId) -> collection));
+                new CollectionRoutes(cache), new EditRoutes(cache, guard), new UserCollectionRoutes(cache, guard));
         routing.register(new CollectionPage());
     }
 }

@@ -15,17 +15,25 @@ import java.nio.file.StandardOpenOption;
  * over the file, then the folder fsync'd. A reader (SkillMeat's CLI, the watcher) sees the old
  * bytes or the new ones, never a part; a crash leaves at most the temporary file.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {
     }
 
+    /** A file of the service's own (the data folder), which no watcher looks at. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, bytes, null);
+    }
+
     /**
-     * @param file a real path (no symbolic link), already checked to be inside its collection
+     * @param file      a real path (no symbolic link), already checked to be inside its collection
+     * @param ownWrites told of the temporary file and the new content, so the watcher skips them; or null
      */
     static void write(Path file, byte[] bytes, OwnWrites ownWrites) throws IOException {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".artifact-cache-edit");
-        ownWrites.temporary(temporary);
+        if (ownWrites != null) {
+            ownWrites.temporary(temporary);
+        }
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -35,11 +43,15 @@ final class AtomicFile {
             channel.force(true);
         }
         try {
-            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
+            if (Files.exists(file)) {
+                Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(file));
+            }
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the temporary file keeps the default permissions
         }
-        ownWrites.wrote(file, bytes);
+        if (ownWrites != null) {
+            ownWrites.wrote(file, bytes);
+        }
         try {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -16,7 +16,6 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * Editing an artifact through its files (api.md, "Editing"): SkillMeat's
@@ -29,17 +28,13 @@ public final class EditRoutes implements HttpService {
     private final ArtifactCache cache;
     private final WriteGuard guard;
     private final ArtifactEditor editor;
-    private final BiFunction<String, String, String> fileCollection;
+    private final UserCollectionJson userCollections;
 
-    /**
-     * @param fileCollection the file collection of an artifact named under a route's collection id
-     *                       (a user collection's id names its member's file collection)
-     */
-    public EditRoutes(ArtifactCache cache, WriteGuard guard, BiFunction<String, String, String> fileCollection) {
+    public EditRoutes(ArtifactCache cache, WriteGuard guard) {
         this.cache = cache;
         this.guard = guard;
         this.editor = new ArtifactEditor(cache.synchronizer(), cache.ownWrites());
-        this.fileCollection = fileCollection;
+        this.userCollections = new UserCollectionJson(cache);
     }
 
     @Override
@@ -55,8 +50,9 @@ public final class EditRoutes implements HttpService {
     }
 
     private void patch(ServerRequest req, ServerResponse res) {
+        // under a user collection's id, the member's own folder is edited
         String collection = req.path().pathParameters().get("collection_id");
-        edit(req, res, fileCollection.apply(collection, req.path().pathParameters().get("artifact_id")));
+        edit(req, res, userCollections.fileCollectionOf(collection, req.path().pathParameters().get("artifact_id")));
     }
 
     private void edit(ServerRequest req, ServerResponse res, String collection) {

@@ -7,6 +7,7 @@ import io.helidon.dbclient.DbTransaction;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -138,6 +140,34 @@ public final class ArtifactStore {
             }
             touch(tx, changeSet);
             writeCollection(tx, changeSet);
+            tx.commit();
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+        }
+        lastSeq = seq;
+        return seq;
+    }
+
+    /**
+     * Runs a membership change in one transaction in which each live row of {@code members} takes
+     * the next seq, so that every index applies the change in seq order (the member's document is
+     * rebuilt with its new user collections). The one place membership takes seq numbers.
+     *
+     * @return the highest seq assigned (or the previous highest when no member row is live)
+     */
+    public synchronized long writeMembership(Consumer<DbExecute> change, Collection<RowKey> members) {
+        DbTransaction tx = db.transaction();
+        long seq = lastSeq;
+        try {
+            change.accept(tx);
+            for (RowKey member : members) {
+                long next = seq + 1;
+                if (tx.dml("UPDATE artifacts SET seq = ? WHERE collection = ? AND id = ? AND deleted = FALSE",
+                        next, member.collection(), member.id()) > 0) {
+                    seq = next;
+                }
+            }
             tx.commit();
         } catch (RuntimeException e) {
             tx.rollback();
