@@ -5,15 +5,21 @@ import { listingParams } from './state.js';
 export const PAGE_SIZE = 24; // fills whole rows of a one-, two- or three-column grid
 
 export class ApiError extends Error {
-  constructor(status, code, detail, retryAfterSeconds = null) {
+  constructor(status, code, detail, retryAfterSeconds = null, body = null) {
     super(detail);
     this.status = status;
     this.code = code;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.body = body; // the whole answer, e.g. the current item of a 412
   }
 }
 
 async function request(url, options = {}) {
+  return (await exchange(url, options)).body;
+}
+
+/** One request; resolves to the body and the ETag (the artifact's content hash, for If-Match). */
+async function exchange(url, options = {}) {
   let response;
   try {
     response = await fetch(url, { ...options, headers: { Accept: 'application/json', ...options.headers } });
@@ -25,10 +31,18 @@ async function request(url, options = {}) {
   if (!response.ok) {
     throw new ApiError(response.status, body?.error ?? `http_${response.status}`,
       body?.detail ?? `The server answered with status ${response.status}.`,
-      Number(response.headers.get('Retry-After')) || null);
+      Number(response.headers.get('Retry-After')) || null, body);
   }
-  return body;
+  return { body, etag: response.headers.get('ETag') };
 }
+
+/** GET with the ETag: `{ body, etag }`. */
+export const getWithEtag = (url) => exchange(url);
+
+/** A JSON write (PUT, POST, DELETE): `{ body, etag }`. */
+export const sendJson = (method, url, body, headers = {}) => exchange(url, {
+  method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers },
+});
 
 export const getJson = (url, signal) => request(url, { signal });
 

@@ -7,6 +7,7 @@ import {
   card, facetGroup, filterChips, messagePanel, originOptions, plural, replaceKeepingFocus, skeletonCards, sum, typeTabs,
 } from './render.js';
 import { refreshAction } from './refresh.js';
+import { artifactView } from './artifact-view.js';
 
 const SEARCH_DEBOUNCE_MS = 200;
 const NOT_READY_RETRY_MS = 3000;
@@ -42,11 +43,41 @@ function navigate(next, { typing = false } = {}) {
 
 window.addEventListener('popstate', () => {
   clearTimeout(searchTimer);
+  const previous = state;
   state = fromQuery(location.search);
   typingEntry = false;
+  showArtifact();
+  if (sameListing(previous, state)) { // only the artifact view opened or closed
+    markShown();
+    return;
+  }
   showState();
   loadFirstPage();
 });
+
+// ---- The artifact view: `?artifact=` opens it, back and forward open and close it.
+
+const sameListing = (a, b) => toQuery({ ...a, artifact: '' }) === toQuery({ ...b, artifact: '' });
+
+const view = artifactView({
+  tokenDialog: $('token-dialog'),
+  onClose: () => { if (state.artifact) setArtifact(''); },
+  onChanged: () => { loadCollections(); loadFirstPage(); },
+  onShowCollection: (id) => navigate({ ...state, artifact: '', collection: id }),
+});
+
+function setArtifact(key) {
+  state = { ...state, artifact: key };
+  history.pushState(null, '', location.pathname + toQuery(state));
+  typingEntry = false;
+  markShown();
+  showArtifact();
+}
+
+function showArtifact() {
+  if (state.artifact) view.show(state.artifact);
+  else view.hide();
+}
 
 // ---- Loading
 
@@ -129,6 +160,7 @@ function appendCards(items) {
   const context = {
     showCollection: !state.collection, selectedTags: state.tags, ttlSeconds: page?.freshness?.ttl_seconds ?? 1800,
     onTag: (tag) => navigate({ ...state, tags: toggled(state.tags, tag) }),
+    onOpen: setArtifact,
   };
   const fresh = items.filter((item) => !shownKeys.has(`${item.collection}/${item.id}`));
   fresh.forEach((item) => shownKeys.add(`${item.collection}/${item.id}`));
@@ -182,16 +214,19 @@ function showTotals() {
 function showFreshness() {
   const fresh = page?.freshness;
   const scope = state.collection ? collections.find((c) => c.id === state.collection) : null;
-  const count = scope ? scope.artifact_count : sum(collections.map((c) => c.artifact_count));
+  const count = scope ? scope.artifact_count : sum(collections.filter((c) => c.kind !== 'user').map((c) => c.artifact_count));
   if (!fresh) return;
   ui.freshness.textContent = `${state.collection || 'All collections'} · ${plural(count, 'artifact')} · `
     + `${fresh.stale_count.toLocaleString('en')} stale · checked against the files every ${Math.round(fresh.ttl_seconds / 60)} min`;
 }
 
 function showCollections() {
-  const total = sum(collections.map((c) => c.artifact_count));
+  const total = sum(collections.filter((c) => c.kind !== 'user').map((c) => c.artifact_count));
   const options = [new Option(`All collections (${total.toLocaleString('en')})`, '')];
-  for (const c of collections) options.push(new Option(`${c.name} (${c.artifact_count.toLocaleString('en')})`, c.id));
+  for (const c of collections) {
+    const yours = c.kind === 'user' ? ' · yours' : ''; // a user collection, kept in the cache's database
+    options.push(new Option(`${c.name}${yours} (${c.artifact_count.toLocaleString('en')})`, c.id));
+  }
   if (state.collection && !collections.some((c) => c.id === state.collection)) {
     options.push(new Option(state.collection, state.collection));
   }
@@ -307,3 +342,4 @@ showState();
 loadCollections();
 loadFirstPage();
 showHome();
+showArtifact();

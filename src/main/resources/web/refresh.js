@@ -47,27 +47,36 @@ export function refreshAction({ button, outcome, dialog, collection, onRefreshed
 }
 
 /** POSTs the refresh, asking for the token on each 401 until it is accepted or the user cancels (null). */
-async function refreshWithToken(body, dialog) {
+function refreshWithToken(body, dialog) {
+  return withWriteToken((headers) => postJson(refreshUrl(), body, headers), dialog, 'Refresh');
+}
+
+/**
+ * Runs a write `send(headers)` with the write token, asking for it on each 401 until it is
+ * accepted or the user cancels (then null). Every write of the page goes through here.
+ */
+export async function withWriteToken(send, dialog, action) {
   for (;;) {
     try {
-      return await postJson(refreshUrl(), body, authorization());
+      return await send(authorization());
     } catch (error) {
       if (error.status !== 401) throw error;
       const rejected = storedToken() !== null;
       sessionStorage.removeItem(TOKEN_KEY);
-      const token = await askForToken(dialog, rejected);
+      const token = await askForToken(dialog, rejected, action);
       if (!token) return null;
       sessionStorage.setItem(TOKEN_KEY, token);
     }
   }
 }
 
-/** Opens the token dialog; resolves to the token entered, or null when cancelled. */
-function askForToken(dialog, rejected) {
+/** Opens the token dialog, its button named after the `action`; resolves to the token entered, or null when cancelled. */
+function askForToken(dialog, rejected, action) {
   const input = dialog.querySelector('input');
   dialog.querySelector('#token-reason').textContent = rejected
     ? 'The server did not accept that token. Enter the write token it was started with (ARTIFACT_CACHE_TOKEN).'
-    : 'This server only refreshes for callers with its write token (ARTIFACT_CACHE_TOKEN). It is kept for this browser tab only.';
+    : 'This server only accepts changes from callers with its write token (ARTIFACT_CACHE_TOKEN). It is kept for this browser tab only.';
+  dialog.querySelector('button[value="save"]').textContent = action;
   input.value = '';
   dialog.returnValue = '';
   dialog.showModal();

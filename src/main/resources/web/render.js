@@ -79,10 +79,17 @@ export function card(item, context) {
     type: 'button', className: 'tag', 'aria-pressed': String(context.selectedTags.includes(tag)),
     'aria-label': `Filter by tag ${tag}`, onclick: () => context.onTag(tag),
   }, `#${tag}`)));
-  return el('li', { className: `card${item.stale ? ' is-stale' : ''}`, 'data-key': `${item.collection}/${item.id}` },
+  const key = `${item.collection}/${item.id}`;
+  const open = (event) => { event.preventDefault(); context.onOpen?.(key); };
+  return el('li', {
+    className: `card${item.stale ? ' is-stale' : ''}`, 'data-key': key, tabindex: '0',
+    onkeydown: (event) => { if (event.key === 'Enter' && event.target === event.currentTarget) open(event); },
+  },
     el('article', { 'aria-labelledby': headingId },
       el('header', { className: 'card-head' },
-        el('h3', { id: headingId, className: 'card-name' }, highlighted(item.highlights?.name, item.name)),
+        el('h3', { id: headingId, className: 'card-name' },
+          el('a', { className: 'card-open', href: `?artifact=${encodeURIComponent(key)}`, onclick: open },
+            highlighted(item.highlights?.name, item.name))),
         el('span', { className: `badge type-${item.type}` }, item.type),
         item.stale && el('span', { className: 'badge stale', title: 'Not checked against its files within the TTL' }, 'Stale')),
       item.title && item.title !== item.name && el('p', { className: 'card-title' }, item.title),

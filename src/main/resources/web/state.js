@@ -28,6 +28,7 @@ export function fromQuery(search) {
     origin: oneOf(p.get('origin'), ORIGINS),
     stale: p.get('stale') === 'true',
     sort: oneOf(p.get('sort'), SORTS),
+    artifact: p.get('artifact') ?? '', // `<collection>/<id>` opened in the artifact view
   };
 }
 
@@ -45,6 +46,7 @@ export function toQuery(state) {
   put('origin', state.origin);
   put('stale', state.stale ? 'true' : '');
   put('sort', state.sort);
+  put('artifact', state.artifact ?? '');
   const text = p.toString();
   return text ? `?${text}` : '';
 }

@@ -2,6 +2,7 @@ package dev.artifactcache;
 
 import dev.artifactcache.collection.SkillmeatHome;
 import dev.artifactcache.index.ArtifactIndex;
+import dev.artifactcache.membership.UserCollections;
 import dev.artifactcache.observe.CacheMetrics;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.Backend;
@@ -15,6 +16,7 @@ import dev.artifactcache.sync.ReplicaCheck;
 import dev.artifactcache.sync.CollectionCatalog;
 import dev.artifactcache.sync.CollectionWatcher;
 import dev.artifactcache.sync.IndexMirror;
+import dev.artifactcache.sync.OwnWrites;
 import dev.artifactcache.sync.Population;
 import dev.artifactcache.sync.StaleRefresher;
 import dev.artifactcache.sync.StaleRevalidator;
@@ -55,6 +57,7 @@ public final class ArtifactCache implements AutoCloseable {
     private final CollectionCatalog catalog;
     private final Synchronizer synchronizer;
     private final Population population;
+    private final UserCollections userCollections;
     private final BatchSync batches;
     private final StaleRevalidator revalidator;
     private final StaleRefresher refresher;
@@ -62,6 +65,7 @@ public final class ArtifactCache implements AutoCloseable {
     private final Ingester ingester;
     private final ChangeTailer tailer;
     private final ReplicaCheck replicaCheck;
+    private final OwnWrites ownWrites = new OwnWrites();
     private final ScheduledExecutorService background;
     private final boolean startedInStep;
     private final CacheMetrics metrics;
@@ -79,10 +83,12 @@ public final class ArtifactCache implements AutoCloseable {
         this.catalog = new CollectionCatalog(store.collections());
         SkillmeatHome home = new SkillmeatHome(settings.home());
         this.synchronizer = new Synchronizer(home, store, mirror, catalog, clock);
+        this.userCollections = UserCollections.open(db, store, mirror, synchronizer, settings.dataFolder(), clock);
+        index.useMemberships(userCollections);
         this.population = new Population(synchronizer, mirror, clock);
         this.batches = new BatchSync(synchronizer, index);
         this.refresher = new StaleRefresher(batches, clock, settings.ttl(), settings.background().refreshBatch());
-        this.watcher = new CollectionWatcher(home, synchronizer);
+        this.watcher = new CollectionWatcher(home, synchronizer, ownWrites);
         this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("cache-background").factory());
         // Several nodes (README, "Several nodes"): one ingester by lease, every node tails the changes.
         this.ingester = new Ingester(backend.shared() ? new IngestLease(db, nodeId()) : null, ingesterDuties(), background);
@@ -179,6 +185,11 @@ public final class ArtifactCache implements AutoCloseable {
         return synchronizer;
     }
 
+    /** The user collections (database only, mirrored into the index). */
+    public UserCollections userCollections() {
+        return userCollections;
+    }
+
     public Population population() {
         return population;
     }
@@ -202,6 +213,11 @@ public final class ArtifactCache implements AutoCloseable {
 
     public CollectionWatcher watcher() {
         return watcher;
+    }
+
+    /** The files the service wrote itself (web edits), whose watcher events are skipped. */
+    public OwnWrites ownWrites() {
+        return ownWrites;
     }
 
     public CacheMetrics metrics() {

@@ -6,12 +6,14 @@ import dev.artifactcache.http.BindingCheck;
 import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
+import dev.artifactcache.http.EditRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.PortCheck;
 import dev.artifactcache.http.RequestChecks;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
 import dev.artifactcache.http.TransportErrors;
+import dev.artifactcache.http.UserCollectionRoutes;
 import dev.artifactcache.http.WriteGuard;
 import dev.artifactcache.store.DataFolderInUseException;
 import io.helidon.common.socket.SocketOptions;
@@ -160,7 +162,7 @@ public final class Main {
         ErrorResponses.register(routing);
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
-                new CollectionRoutes(cache));
+                new CollectionRoutes(cache), new EditRoutes(cache, guard), new UserCollectionRoutes(cache, guard));
         routing.register(new CollectionPage());
     }
 }

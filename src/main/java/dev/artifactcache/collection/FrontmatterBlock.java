@@ -10,10 +10,10 @@ package dev.artifactcache.collection;
  * @param firstLine 1-based file line of the YAML's first line
  * @param bodyStart char offset of the line after the closing fence
  */
-record FrontmatterBlock(int start, int end, int firstLine, int bodyStart) {
+public record FrontmatterBlock(int start, int end, int firstLine, int bodyStart) {
 
     /** The block, or null when the file does not start with one (then it has no frontmatter). */
-    static FrontmatterBlock find(String text) {
+    public static FrontmatterBlock find(String text) {
         int pos = text.startsWith("\uFEFF") ? 1 : 0;
         int line = 1;
         int lineEnd = lineEnd(text, pos);

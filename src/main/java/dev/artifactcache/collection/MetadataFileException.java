@@ -5,7 +5,7 @@ package dev.artifactcache.collection;
  * The message is the artifact's {@code sync_error}: it starts with the file, relative to the
  * collection folder, and says what is wrong.
  */
-final class MetadataFileException extends Exception {
+public final class MetadataFileException extends Exception {
 
     MetadataFileException(String message) {
         super(message);

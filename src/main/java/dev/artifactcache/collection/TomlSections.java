@@ -13,7 +13,7 @@ import java.util.List;
  * inline table: a small lexer tracks strings (all four kinds), comments and bracket depth. On
  * invalid TOML the split may be off, which only moves where tomlj reports the error.
  */
-final class TomlSections {
+public final class TomlSections {
 
     /**
      * A table header.
@@ -22,7 +22,7 @@ final class TomlSections {
      * @param arrayOfTables whether it is an array-of-tables header {@code [[...]]}
      * @param end           char offset just after its closing bracket(s)
      */
-    record Header(List<String> key, boolean arrayOfTables, int end) {
+    public record Header(List<String> key, boolean arrayOfTables, int end) {
     }
 
     /**
@@ -31,13 +31,13 @@ final class TomlSections {
      * @param line   1-based line of the section's first line
      * @param header null for the part before the first header
      */
-    record Section(int start, int end, int line, Header header) {
+    public record Section(int start, int end, int line, Header header) {
     }
 
     private TomlSections() {
     }
 
-    static List<Section> split(String text) {
+    public static List<Section> split(String text) {
         List<Section> sections = new ArrayList<>();
         int sectionStart = 0;
         int sectionLine = 1;

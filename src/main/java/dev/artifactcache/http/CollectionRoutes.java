@@ -2,20 +2,25 @@ package dev.artifactcache.http;
 
 import dev.artifactcache.ArtifactCache;
 import dev.artifactcache.collection.ArtifactId;
+import dev.artifactcache.edit.ArtifactEditor;
 import dev.artifactcache.index.CollectionCount;
 import dev.artifactcache.index.InvalidCursorException;
 import dev.artifactcache.index.SearchRequest;
 import dev.artifactcache.index.SearchResult;
+import dev.artifactcache.membership.UserCollection;
 import dev.artifactcache.store.ArtifactRow;
 import dev.artifactcache.store.CollectionState;
 import dev.artifactcache.sync.PopulationStatus;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
@@ -29,9 +34,11 @@ import java.util.stream.Collectors;
 public final class CollectionRoutes implements HttpService {
 
     private final ArtifactCache cache;
+    private final UserCollectionJson userCollections;
 
     public CollectionRoutes(ArtifactCache cache) {
         this.cache = cache;
+        this.userCollections = new UserCollectionJson(cache);
     }
 
     @Override
@@ -61,31 +68,42 @@ public final class CollectionRoutes implements HttpService {
             JsonObjectBuilder item = Json.object()
                     .add("id", state.name())
                     .add("name", state.name())
+                    .add("kind", UserCollectionJson.FILE)
                     .add("artifact_count", count.count())
                     .add("stale_count", count.staleCount());
             items.add(Json.text(item, "sync_error", state.error()));
         }
+        List<UserCollection> user = userCollections.all();
+        user.forEach(collection -> items.add(userCollections.item(collection))); // after the folders, by name
         JsonObjectBuilder pageInfo = Json.object()
                 .add("has_next_page", false)
                 .add("has_previous_page", false)
                 .addNull("start_cursor")
                 .addNull("end_cursor")
-                .add("total_count", known.size());
+                .add("total_count", known.size() + user.size());
         res.send(Json.object().add("items", items).add("page_info", pageInfo)
                 .add("took_ms", Json.tookMs(started)).build());
     }
 
     private void collectionArtifacts(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("collection_id");
+        if (userCollections.isUserCollection(id)) {
+            // a user collection's members carry its id in the collection filter: the same listing, plus the missing
+            listing(req, res, List.of(id), null, userCollections.missing(id).orElseThrow());
+            return;
+        }
         String collection = knownCollection(req);
-        listing(req, res, List.of(collection), collection);
+        listing(req, res, List.of(collection), collection, null);
     }
 
     private void allArtifacts(ServerRequest req, ServerResponse res) {
         requireReady();
-        listing(req, res, List.of(), null);
+        listing(req, res, List.of(), null, null);
     }
 
-    private void listing(ServerRequest req, ServerResponse res, List<String> collections, String freshnessScope) {
+    /** @param missing a user collection's members gone from the files, or null for a folder or all */
+    private void listing(ServerRequest req, ServerResponse res, List<String> collections, String freshnessScope,
+                         JsonArray missing) {
         long started = System.nanoTime();
         Instant staleBefore = cache.staleBefore();
         SearchRequest request = ListingQuery.parse(req.query(), collections, staleBefore);
@@ -96,13 +114,16 @@ public final class CollectionRoutes implements HttpService {
             throw ApiException.badParameter("after", e.getMessage());
         }
         cache.revalidator().offer(result.items(), staleBefore);
-        res.send(ListingJson.page(result, request.after() == null, request.facets(),
-                cache.index().freshness(freshnessScope, staleBefore), cache.settings().ttl(), staleBefore, started));
+        JsonObject page = ListingJson.page(result, request.after() == null, request.facets(),
+                cache.index().freshness(freshnessScope, staleBefore), cache.settings().ttl(), staleBefore, started);
+        res.send(missing == null ? page : Json.object(page).add("missing_artifacts", missing).build());
     }
 
     private void artifact(ServerRequest req, ServerResponse res) {
-        String collection = knownCollection(req);
         String artifactId = req.path().pathParameters().get("artifact_id");
+        String routeId = req.path().pathParameters().get("collection_id");
+        String collection = userCollections.isUserCollection(routeId) ? userCollections.fileCollectionOf(routeId, artifactId)
+                : knownCollection(req);
         try {
             ArtifactId.parse(artifactId);
         } catch (IllegalArgumentException e) {
@@ -113,6 +134,9 @@ public final class CollectionRoutes implements HttpService {
                         + "\"; list the collection's artifacts to see the ids it has."));
         Instant staleBefore = cache.staleBefore();
         cache.revalidator().offer(List.of(row), staleBefore);
+        if (row.metadata().contentHash() != null) {
+            res.header(HeaderNames.ETAG, ArtifactEditor.etag(row.metadata().contentHash())); // for an edit's If-Match
+        }
         res.send(ArtifactJson.item(row, staleBefore));
     }
 

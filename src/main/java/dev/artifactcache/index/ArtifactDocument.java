@@ -33,7 +33,12 @@ final class ArtifactDocument {
     /**
      * @throws IllegalArgumentException for a tombstone or a row missing what every document needs
      */
-    static Document of(ArtifactRow row) {
+    /**
+     * The document with the ids of the user collections its artifact is a member of, as further
+     * values of the collection filter: a user collection then lists, searches and facets exactly
+     * like a file collection. They are not facet labels, so the collection counts stay per folder.
+     */
+    static Document of(ArtifactRow row, MembershipLookup memberships) {
         if (row.deleted() || row.metadata() == null) {
             throw new IllegalArgumentException("row " + row.key() + " is a tombstone or has no metadata; only live rows become documents");
         }
@@ -51,6 +56,9 @@ final class ArtifactDocument {
         doc.add(new StringField(ArtifactFields.NAME_EXACT, lowerName, Field.Store.NO));
 
         keyword(doc, FacetDimension.COLLECTION, row.collection());
+        for (String userCollection : memberships.userCollectionsOf(key)) {
+            doc.add(new StringField(FacetDimension.COLLECTION.filterField(), userCollection, Field.Store.NO));
+        }
         keyword(doc, FacetDimension.TYPE, m.type().wire());
         keyword(doc, FacetDimension.ORIGIN, m.origin());
         for (String tag : distinct(m.tags())) {

@@ -43,6 +43,7 @@ public final class ArtifactIndex implements AutoCloseable {
     private volatile long appliedSeq;
     private volatile boolean needsRebuild;
     private boolean closed;
+    private volatile MembershipLookup memberships = MembershipLookup.NONE;
 
     private ArtifactIndex(IndexFolder folder, IndexGeneration current, boolean needsRebuild) {
         this.folder = folder;
@@ -84,6 +85,14 @@ public final class ArtifactIndex implements AutoCloseable {
         return new ArtifactIndex(layout, generation, fresh);
     }
 
+    /**
+     * Where documents take the user collections their artifact is a member of, from now on; a
+     * membership change reaches the index as its member rows' new seq, applied like any change.
+     */
+    public void useMemberships(MembershipLookup lookup) {
+        this.memberships = lookup;
+    }
+
     /** True when the index was missing, corrupt or of another schema at open, until {@link #rebuild} ran. */
     public boolean needsRebuild() {
         return needsRebuild;
@@ -108,7 +117,7 @@ public final class ArtifactIndex implements AutoCloseable {
         ordered.sort(Comparator.comparingLong(ArtifactRow::seq));
         List<Document> documents = new ArrayList<>(ordered.size());
         for (ArtifactRow row : ordered) {
-            documents.add(row.deleted() ? null : ArtifactDocument.of(row)); // validate all before writing any
+            documents.add(row.deleted() ? null : ArtifactDocument.of(row, memberships)); // validate all before writing any
         }
         synchronized (writeLock) {
             IndexGeneration generation = writable();
@@ -179,7 +188,7 @@ public final class ArtifactIndex implements AutoCloseable {
             }
             IndexGeneration fresh = IndexGeneration.create(path, IndexGeneration.BULK_RAM_MB);
             try {
-                BulkLoader.addAll(fresh.writer, rows);
+                BulkLoader.addAll(fresh.writer, rows, row -> ArtifactDocument.of(row, memberships));
                 fresh.commit(seq);
                 fresh.useLiveRamBuffer();
                 fresh.refresh();

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Adds every live row to a fresh index using all cores: rows are read on the caller's thread (the
@@ -28,7 +29,7 @@ final class BulkLoader {
     private BulkLoader() {
     }
 
-    static void addAll(IndexWriter writer, Iterator<ArtifactRow> rows) throws IOException {
+    static void addAll(IndexWriter writer, Iterator<ArtifactRow> rows, Function<ArtifactRow, Document> toDocument) throws IOException {
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "artifact-index-rebuild");
@@ -44,30 +45,30 @@ final class BulkLoader {
                     batch.add(row);
                 }
                 if (batch.size() == BATCH) {
-                    submit(pool, writer, batch, pending, threads * 2);
+                    submit(pool, writer, batch, pending, threads * 2, toDocument);
                     batch = new ArrayList<>(BATCH);
                 }
             }
-            submit(pool, writer, batch, pending, 0);
+            submit(pool, writer, batch, pending, 0, toDocument);
         } finally {
             pool.shutdownNow();
         }
     }
 
     private static void submit(ExecutorService pool, IndexWriter writer, List<ArtifactRow> batch, Deque<Future<?>> pending,
-                               int maxPending) throws IOException {
+                               int maxPending, Function<ArtifactRow, Document> toDocument) throws IOException {
         if (!batch.isEmpty()) {
-            pending.add(pool.submit(() -> index(writer, batch)));
+            pending.add(pool.submit(() -> index(writer, batch, toDocument)));
         }
         while (pending.size() > maxPending) {
             await(pending.poll());
         }
     }
 
-    private static void index(IndexWriter writer, List<ArtifactRow> batch) {
+    private static void index(IndexWriter writer, List<ArtifactRow> batch, Function<ArtifactRow, Document> toDocument) {
         try {
             for (ArtifactRow row : batch) {
-                Document document = ArtifactDocument.of(row);
+                Document document = toDocument.apply(row);
                 writer.addDocument(document);
             }
         } catch (IOException e) {

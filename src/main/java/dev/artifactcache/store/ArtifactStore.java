@@ -6,12 +6,15 @@ import io.helidon.dbclient.DbRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -198,6 +201,28 @@ public final class ArtifactStore {
                 touch(tx, changeSet, sequenced.next());
             }
             writeCollection(tx, changeSet);
+            return sequenced.last();
+        });
+    }
+
+    /**
+     * Runs a membership change in one transaction in which each live row of {@code members} takes
+     * the next seq, so that every index applies the change in seq order (the member's document is
+     * rebuilt with its new user collections). The one place membership takes seq numbers.
+     *
+     * @return the highest seq assigned (or the previous highest when no member row is live)
+     */
+    public long writeMembership(Consumer<DbExecute> change, Collection<RowKey> members) {
+        return sequence.inOrder(sequenced -> {
+            DbExecute tx = sequenced.tx();
+            change.accept(tx);
+            for (RowKey member : members) {
+                // A seq is taken only by a row that exists and is live: no gaps for missing members.
+                if (tx.dml("UPDATE artifacts SET seq = ? WHERE collection = ? AND id = ? AND deleted = FALSE",
+                        sequenced.last() + 1, member.collection(), member.id()) > 0) {
+                    sequenced.next();
+                }
+            }
             return sequenced.last();
         });
     }

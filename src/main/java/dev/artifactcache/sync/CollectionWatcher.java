@@ -39,14 +39,21 @@ public final class CollectionWatcher implements AutoCloseable {
     private final Path root;
     private final LongAdder events = new LongAdder();
     private final FileChangeSync changes;
+    private final OwnWrites ownWrites;
     private WatchService service;
     private Thread thread;
     private volatile boolean running;
     private boolean warnedAboutLimit;
 
     public CollectionWatcher(SkillmeatHome home, Synchronizer synchronizer) {
+        this(home, synchronizer, new OwnWrites());
+    }
+
+    /** @param ownWrites the service's own writes (web edits), already synced: their events are skipped */
+    public CollectionWatcher(SkillmeatHome home, Synchronizer synchronizer, OwnWrites ownWrites) {
         this.root = home.root();
         this.changes = new FileChangeSync(synchronizer);
+        this.ownWrites = ownWrites;
     }
 
     /**
@@ -122,6 +129,9 @@ public final class CollectionWatcher implements AutoCloseable {
                 continue;
             }
             Path changed = folder.resolve((Path) event.context());
+            if (ownWrites.claims(changed)) {
+                continue; // the edit that wrote it synced it already, under the write lock
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed, LinkOption.NOFOLLOW_LINKS)) {
                 registerTree(changed); // before its own first events, as far as possible
             }

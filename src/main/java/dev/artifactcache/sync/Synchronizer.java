@@ -126,6 +126,25 @@ public final class Synchronizer implements AutoCloseable {
         }
     }
 
+    /** Work that runs under the write lock and may fail with a checked exception. */
+    public interface LockedWork<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code work} under the write path's lock (reentrant: it may call {@link #sync}), so that
+     * no other sync reads or writes the files between its steps: the web edit reads, checks,
+     * rewrites and syncs an artifact as one step.
+     */
+    public <T, E extends Exception> T underWriteLock(LockedWork<T, E> work) throws E {
+        writeLock.lock();
+        try {
+            return work.run();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Calls {@code listener} with the report of every sync, on the syncing thread (metrics keep count this way). */
     public void onReport(Consumer<SyncReport> listener) {
         listeners.add(listener);

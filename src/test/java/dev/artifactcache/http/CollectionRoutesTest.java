@@ -57,8 +57,8 @@ class CollectionRoutesTest {
     void collectionsListTheirCounts() {
         JsonObject body = service.getJson("/api/v1/user-collections");
         assertEquals(RunningService.json("""
-                [{"id":"default","name":"default","artifact_count":46,"stale_count":0,"sync_error":null},
-                 {"id":"work","name":"work","artifact_count":1,"stale_count":0,"sync_error":null}]
+                [{"id":"default","name":"default","kind":"file","artifact_count":46,"stale_count":0,"sync_error":null},
+                 {"id":"work","name":"work","kind":"file","artifact_count":1,"stale_count":0,"sync_error":null}]
                 """.replace("[", "{\"a\":[").replace("]\n", "]}")).get("a"), body.get("items"));
         assertEquals(2, body.getJsonObject("page_info").getInt("total_count"));
     }

@@ -1,0 +1,80 @@
+package dev.artifactcache.http;
+
+import dev.artifactcache.ArtifactCache;
+import dev.artifactcache.index.SearchRequest;
+import dev.artifactcache.membership.Member;
+import dev.artifactcache.membership.UserCollection;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * User collections as the API shows them, from the index alone: SkillMeat's collection fields
+ * plus {@code kind} ({@code "user"}; a folder's is {@code "file"}) and the members whose artifact
+ * is gone from the files ({@code missing_count}, and in a listing {@code missing_artifacts}).
+ */
+final class UserCollectionJson {
+
+    static final String USER = "user";
+    static final String FILE = "file";
+
+    private final ArtifactCache cache;
+
+    UserCollectionJson(ArtifactCache cache) {
+        this.cache = cache;
+    }
+
+    List<UserCollection> all() {
+        return cache.userCollections().all();
+    }
+
+    boolean isUserCollection(String id) {
+        return cache.userCollections().contains(id);
+    }
+
+    JsonObject item(UserCollection collection) {
+        long count = cache.index().search(SearchRequest.builder().collections(collection.id()).limit(1).build()).totalCount();
+        JsonObjectBuilder item = Json.object()
+                .add("id", collection.id())
+                .add("name", collection.name());
+        Json.text(item, "description", collection.description());
+        item.add("kind", USER)
+                .add("artifact_count", count)
+                .add("missing_count", missing(collection).size())
+                .add("group_count", 0);
+        Json.time(item, "created_at", collection.createdAt());
+        Json.time(item, "updated_at", collection.updatedAt());
+        return item.build();
+    }
+
+    /** The members whose artifact the index does not hold: gone from the files, kept until they come back. */
+    JsonArray missing(UserCollection collection) {
+        JsonArrayBuilder missing = Json.array();
+        for (Member member : collection.members()) {
+            if (cache.index().get(member.artifact().collection(), member.artifact().id()).isEmpty()) {
+                missing.add(Json.object().add("id", member.artifact().id()).add("collection", member.artifact().collection()));
+            }
+        }
+        return missing.build();
+    }
+
+    /** A listing's members that are missing, for a user collection's id; empty for a folder's. */
+    Optional<JsonArray> missing(String id) {
+        return cache.userCollections().get(id).map(this::missing);
+    }
+
+    /**
+     * The file collection of {@code artifactId} as named under a route's {@code collectionId}: a
+     * user collection's member's folder, or the id itself for a folder.
+     */
+    String fileCollectionOf(String collectionId, String artifactId) {
+        return cache.userCollections().get(collectionId)
+                .flatMap(c -> c.members().stream().filter(m -> m.artifact().id().equals(artifactId)).findFirst())
+                .map(m -> m.artifact().collection())
+                .orElse(collectionId);
+    }
+}
