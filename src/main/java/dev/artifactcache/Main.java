@@ -5,6 +5,7 @@ import dev.artifactcache.http.BindingCheck;
 import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
+import dev.artifactcache.http.FacetValueRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
@@ -135,8 +136,9 @@ public final class Main {
     static void routing(HttpRouting.Builder routing, ArtifactCache cache) {
         ErrorResponses.register(routing);
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
+        CollectionRoutes listing = new CollectionRoutes(cache);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
-                new CollectionRoutes(cache));
+                listing, new FacetValueRoutes(cache, listing));
         routing.register(new CollectionPage());
     }
 }
