@@ -16,16 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * text and filters page after page, tab after tab), and each searched word's matches per segment. Each is computed on first use and then shared
  * by every search on this reader. A refresh makes a new searcher, so nothing here is ever stale;
  * the first request after a write pays the full count. Each segment's facet values outlive the
- * searcher ({@link SegmentValueCache}): a write only adds a small segment to read.
+ * searcher ({@link SegmentCache}), and so do the sorted {@code synced_at} of each segment: a write only adds a small segment to read.
  */
 final class ArtifactSearcher extends IndexSearcher {
 
-    /** Makes one per refreshed reader (SearcherManager calls it), all sharing {@code segmentValues}. */
-    static SearcherFactory factory(SegmentValueCache segmentValues) {
+    /** Makes one per refreshed reader (SearcherManager calls it), all sharing {@code segments}. */
+    static SearcherFactory factory(SegmentCache segments) {
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                return new ArtifactSearcher(reader, segmentValues);
+                return new ArtifactSearcher(reader, segments);
             }
         };
     }
@@ -38,7 +38,7 @@ final class ArtifactSearcher extends IndexSearcher {
     private volatile FreshnessStats freshness;
     private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
     private final Map<Object, Object> perSegment = new ConcurrentHashMap<>();
-    private final SegmentValueCache segmentValues;
+    private final SegmentCache segments;
 
     /**
      * The exact total of a request and, when counted, its facets.
@@ -48,14 +48,14 @@ final class ArtifactSearcher extends IndexSearcher {
     record Summary(long total, FacetCounts facets) {
     }
 
-    ArtifactSearcher(IndexReader reader, SegmentValueCache segmentValues) {
+    ArtifactSearcher(IndexReader reader, SegmentCache segments) {
         super(reader);
-        this.segmentValues = segmentValues;
+        this.segments = segments;
     }
 
     /** Each value's documents of {@code dimension} in {@code segment}, kept while the segment lives. */
     SegmentValues segmentValues(LeafReader segment, FacetDimension dimension) throws IOException {
-        return segmentValues.of(segment, dimension);
+        return segments.of(segment, dimension, reader -> SegmentValues.read(reader, dimension));
     }
 
     /** The sorted {@code synced_at} values of this reader, built on first use. */
@@ -64,7 +64,7 @@ final class ArtifactSearcher extends IndexSearcher {
         if (stats == null) {
             synchronized (this) {
                 if (freshness == null) {
-                    freshness = FreshnessStats.of(getIndexReader());
+                    freshness = FreshnessStats.of(getIndexReader(), segments);
                 }
                 stats = freshness;
             }

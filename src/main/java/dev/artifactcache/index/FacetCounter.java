@@ -31,8 +31,13 @@ import java.util.Map;
  */
 final class FacetCounter {
 
-    /** Walk the hits when fewer than maxDoc / this match (measured crossover, see the README's Performance). */
-    static final int WALK_RATIO = 32;
+    /**
+     * Walk the hits when fewer than maxDoc / this match. Measured on 100,000 generated documents
+     * (300 tags; a search plus the tag counts, three rounds on a busy 2-core machine): 219 hits,
+     * walking 1.0-5.8 ms against 5.4-6.7 ms by bit sets; 798 hits, about even; 2,292 hits and
+     * more, the bit sets win (all 100,000: 3-9 ms against 73-227 ms).
+     */
+    static final int WALK_RATIO = 100;
 
     /** How a segment's counts are taken: by the measured rule, or forced one way (tests compare both). */
     enum Method { CHEAPEST, WALK, BITSETS }
