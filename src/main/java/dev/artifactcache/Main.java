@@ -7,6 +7,7 @@ import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.EditRoutes;
+import dev.artifactcache.http.FacetValueRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.PortCheck;
 import dev.artifactcache.http.RequestChecks;
@@ -161,8 +162,10 @@ public final class Main {
     static void routing(HttpRouting.Builder routing, ArtifactCache cache) {
         ErrorResponses.register(routing);
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
+        CollectionRoutes listing = new CollectionRoutes(cache);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
-                new CollectionRoutes(cache), new EditRoutes(cache, guard), new UserCollectionRoutes(cache, guard));
+                listing, new FacetValueRoutes(cache, listing), new EditRoutes(cache, guard),
+                new UserCollectionRoutes(cache, guard));
         routing.register(new CollectionPage());
     }
 }

@@ -42,6 +42,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "20000", description = "Requests per load run (default ${DEFAULT-VALUE}).")
     long requests;
 
+    @Option(names = "--distinct", defaultValue = "4000",
+            description = "Distinct requests drawn for the uncached mix (default ${DEFAULT-VALUE}).")
+    int distinct;
+
     @Option(names = "--warmup", defaultValue = "5000", description = "Warm-up requests before the load runs (default ${DEFAULT-VALUE}).")
     long warmup;
 
@@ -106,7 +110,7 @@ public final class Bench implements Callable<Integer> {
         ServiceProcess.Launch launch = new ServiceProcess.Launch(javaLauncher,
                 absolute(classpath != null ? classpath : System.getProperty("java.class.path")), List.copyOf(jvmArgs));
         int manyClients = Collections.max(clients);
-        SizeRun.Plan plan = new SizeRun.Plan(launch, List.copyOf(clients), requests, warmup, Duration.ofSeconds(maxSeconds),
+        SizeRun.Plan plan = new SizeRun.Plan(launch, List.copyOf(clients), requests, distinct, warmup, Duration.ofSeconds(maxSeconds),
                 Duration.ofSeconds(startTimeoutSeconds), syncEdits, watcherEdits, Duration.ofMillis(watcherProbeMs), seed, collections);
         Path folder = work != null ? work : Files.createTempDirectory("artifact-cache-bench");
         Machine machine = Machine.describe(javaLauncher);
@@ -143,6 +147,7 @@ public final class Bench implements Callable<Integer> {
                 .add("collections", collections)
                 .add("clients", clientCounts)
                 .add("requests_per_load_run", requests)
+                .add("distinct_requests", distinct)
                 .add("warmup_requests", warmup)
                 .add("sync_edits", syncEdits)
                 .add("watcher_edits", watcherEdits)

@@ -61,7 +61,8 @@ final class BenchReport {
                 .add("total_count", checked.totalCount())
                 .add("items", checked.items())));
         JsonArrayBuilder load = JSON.createArrayBuilder();
-        run.queries().forEach(result -> load.add(load("queries", result)));
+        run.queries().forEach(result -> load.add(load("distinct", result)));
+        run.cached().forEach(result -> load.add(load("cached", result)));
         run.floor().forEach(result -> load.add(load("floor", result)));
         JsonArrayBuilder targets = JSON.createArrayBuilder();
         Targets.check(run, manyClients).forEach(target -> {
@@ -92,6 +93,8 @@ final class BenchReport {
                         .add("rescan_ms", run.warm().populationMs())
                         .add("cpu_to_rescanned", cpu(run.warm().toPopulated())))
                 .add("mix", mix)
+                .add("distinct_requests", run.distinctRequests())
+                .add("first_took_ms", byKind(run.firstTookMs()))
                 .add("load", load)
                 .add("text_search_took_ms", JSON.createObjectBuilder()
                         .add("query", "q=<word>&" + TextSearchTimes.FILTERS)
@@ -118,8 +121,6 @@ final class BenchReport {
 
     private static JsonObjectBuilder load(String target, RunFigures.LoadRun run) {
         LoadDriver.Result result = run.result();
-        JsonObjectBuilder byKind = JSON.createObjectBuilder();
-        result.byKind().forEach((kind, histogram) -> byKind.add(kind, latency(histogram)));
         JsonArrayBuilder errors = JSON.createArrayBuilder();
         result.firstErrors().forEach(errors::add);
         return JSON.createObjectBuilder()
@@ -133,7 +134,13 @@ final class BenchReport {
                 .add("latency_ms", latency(result.all()))
                 .add("service_cpu_ms_per_request", Math.round(run.serviceCpuMsPerRequest() * 1000) / 1000.0)
                 .add("cpu", cpu(run.cpu()))
-                .add("by_kind", byKind);
+                .add("by_kind", byKind(result.byKind()));
+    }
+
+    private static JsonObjectBuilder byKind(Map<String, Histogram> histograms) {
+        JsonObjectBuilder byKind = JSON.createObjectBuilder();
+        histograms.forEach((kind, histogram) -> byKind.add(kind, latency(histogram)));
+        return byKind;
     }
 
     private static JsonObjectBuilder edit(EditScenarios.Outcome outcome) {
@@ -188,11 +195,16 @@ final class BenchReport {
         row(out, "heap after full GC (MB)", runs, run -> run.heapAfterGcBytes() == null ? "-"
                 : String.format(Locale.ROOT, "%.0f", run.heapAfterGcBytes() / 1048576.0));
         for (int c : clients) {
-            row(out, "queries " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.queries(c)));
-            row(out, "queries " + c + "c: req/s", runs, run -> throughput(run.queries(c)));
-            row(out, "queries " + c + "c: CPU ms/req / others", runs, run -> loadCpu(run.queries(c)));
+            row(out, "distinct " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.queries(c)));
+            row(out, "distinct " + c + "c: req/s", runs, run -> throughput(run.queries(c)));
+            row(out, "distinct " + c + "c: CPU ms/req / others", runs, run -> loadCpu(run.queries(c)));
+            row(out, "cached " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.cached(c)));
+            row(out, "cached " + c + "c: req/s", runs, run -> throughput(run.cached(c)));
             row(out, "floor " + c + "c: p50/p95/p99/max ms", runs, run -> percentiles(run.floor(c)));
             row(out, "floor " + c + "c: req/s", runs, run -> throughput(run.floor(c)));
+        }
+        for (String kind : runs.isEmpty() ? List.<String>of() : runs.getFirst().firstTookMs().keySet()) {
+            row(out, "first took_ms " + kind + ": p50/p99", runs, run -> Targets.p50p99(run.firstTookMs().get(kind)));
         }
         row(out, "text took_ms, new word: p50/p99", runs, run -> Targets.p50p99(run.textTimes().newWord()));
         row(out, "text took_ms, same again: p50/p99", runs, run -> Targets.p50p99(run.textTimes().repeated()));
@@ -201,7 +213,7 @@ final class BenchReport {
         row(out, "watcher: p50/p99 ms", runs, run -> editFigures(run.watcher()));
         if (!runs.isEmpty()) {
             RunFigures largest = runs.getLast();
-            out.append(String.format(Locale.ROOT, "%nquery kinds, 1 client, %,d artifacts: p50 / p99 ms%n", largest.artifacts()));
+            out.append(String.format(Locale.ROOT, "%ndistinct mix kinds, 1 client, %,d artifacts: p50 / p99 ms%n", largest.artifacts()));
             RunFigures.LoadRun one = largest.queries(1);
             if (one != null) {
                 one.result().byKind().forEach((kind, h) -> out.append(String.format(Locale.ROOT, "  %-16s %s / %s%n", kind,

@@ -1,6 +1,9 @@
 package dev.artifactcache.bench;
 
+import org.HdrHistogram.Histogram;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything measured for one collection size.
@@ -9,8 +12,11 @@ import java.util.List;
  * @param generateMs       time to generate the home
  * @param cold             start on an empty data folder: ready means populated
  * @param warm             restart on the data of the cold start, files unchanged: ready means the first query answered
- * @param mix              each query of the mix, run once and checked before the timed runs
- * @param queries          the query mix, one run per client count
+ * @param mix              each query of the repeated mix, run once and checked before the timed runs
+ * @param distinctRequests how many distinct requests the distinct mix has
+ * @param firstTookMs      the server's took_ms (nanoseconds) of each distinct request's first answer, by kind
+ * @param queries          the distinct mix, one run per client count
+ * @param cached           the repeated mix (its requests answered by the per-reader caches), one run per client count
  * @param floor            the trivial JSON route, one run per client count
  * @param textTimes        the server's took_ms of a word with two filters and facets, new words then again
  * @param heapAfterGcBytes heap in use after a full GC with everything indexed and queried, or null
@@ -20,7 +26,7 @@ import java.util.List;
  * @param watcher          watcher: edit → visible
  */
 record RunFigures(HomeGenerator.GeneratedHome home, long generateMs, Start cold, Start warm, List<QueryMix.Checked> mix,
-                  List<LoadRun> queries, List<LoadRun> floor, TextSearchTimes.Outcome textTimes, Long heapAfterGcBytes, Long rssBytes, Long fileReads,
+                  int distinctRequests, Map<String, Histogram> firstTookMs, List<LoadRun> queries, List<LoadRun> cached, List<LoadRun> floor, TextSearchTimes.Outcome textTimes, Long heapAfterGcBytes, Long rssBytes, Long fileReads,
                   EditScenarios.Outcome sync, EditScenarios.Outcome watcher) {
 
     /**
@@ -51,6 +57,10 @@ record RunFigures(HomeGenerator.GeneratedHome home, long generateMs, Start cold,
 
     LoadRun queries(int clients) {
         return queries.stream().filter(r -> r.result().clients() == clients).findFirst().orElse(null);
+    }
+
+    LoadRun cached(int clients) {
+        return cached.stream().filter(r -> r.result().clients() == clients).findFirst().orElse(null);
     }
 
     LoadRun floor(int clients) {

@@ -1,24 +1,28 @@
 package dev.artifactcache.bench;
 
+import org.HdrHistogram.Histogram;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One size of the benchmark, in this order: generate the home; cold start (population from
- * nothing); check and run the query mix and the floor route with each client count; the server's
+ * nothing); check the repeated mix, send each distinct request once (its first took_ms); run the
+ * floor route, the distinct mix and the repeated ("cached") mix with each client count; the server's
  * time for text searches; heap after a full GC; stop; warm restart until the first query; the re-scan; the two edit scenarios; stop.
  */
 final class SizeRun {
 
     /** Settings shared by every size. */
-    record Plan(ServiceProcess.Launch launch, List<Integer> clients, long requests, long warmup, Duration maxPhase,
+    record Plan(ServiceProcess.Launch launch, List<Integer> clients, long requests, int distinct, long warmup, Duration maxPhase,
                 Duration startTimeout, int syncEdits, int watcherEdits, Duration watcherProbe, long seed, int collections) {
     }
 
@@ -47,6 +51,9 @@ final class SizeRun {
         String collection = HomeGenerator.collectionName(0);
         List<QueryMix.Checked> mix;
         List<RunFigures.LoadRun> queries = new ArrayList<>();
+        List<RunFigures.LoadRun> cached = new ArrayList<>();
+        List<QueryMix.Query> distinct = DistinctMix.build(collection, plan.distinct(), plan.seed());
+        Map<String, Histogram> firstTookMs;
         List<RunFigures.LoadRun> floor = new ArrayList<>();
         Long heap;
         Long rss;
@@ -69,7 +76,10 @@ final class SizeRun {
             try (LoopbackClient client = new LoopbackClient(port)) {
                 queryList = QueryMix.build(client, collection);
                 mix = QueryMix.check(client, queryList);
+                firstTookMs = DistinctMix.firstTookMs(client, distinct);
             }
+            log.printf("distinct mix: %,d requests, server took_ms of each one's first answer, p50 / p99 ms:%n", distinct.size());
+            firstTookMs.forEach((kind, took) -> log.printf("  %-18s %s%n", kind, Targets.p50p99(took)));
             List<QueryMix.Query> ping = List.of(new QueryMix.Query("floor", "GET /ping", "/ping"));
             log.printf("warm-up: %,d queries, %,d floor requests%n", plan.warmup(), plan.warmup());
             LoadDriver.run(port, queryList, 1, plan.warmup(), plan.maxPhase(), plan.seed());
@@ -77,7 +87,8 @@ final class SizeRun {
             Double readsBefore = fileReads(port);
             for (int clients : plan.clients()) {
                 floor.add(load("floor", service, floorPort, ping, clients));
-                queries.add(load("queries", service, port, queryList, clients));
+                queries.add(load("distinct", service, port, distinct, clients));
+                cached.add(load("cached", service, port, queryList, clients));
             }
             try (LoopbackClient client = new LoopbackClient(port)) {
                 textTimes = TextSearchTimes.measure(client, collection);
@@ -115,7 +126,7 @@ final class SizeRun {
                 log.println("watcher: " + outcome(watcher));
                 edits.restore();
             }
-            return new RunFigures(generated, generateMs, cold, warm, mix, queries, floor, textTimes, heap, rss, fileReads, sync,
+            return new RunFigures(generated, generateMs, cold, warm, mix, distinct.size(), firstTookMs, queries, cached, floor, textTimes, heap, rss, fileReads, sync,
                     watcher);
         }
     }

@@ -50,7 +50,7 @@ public final class CollectionRoutes implements HttpService {
     }
 
     /** Counts and times a read, and counts any file it reads (which must stay none). */
-    private Handler read(String route, BiConsumer<ServerRequest, ServerResponse> handler) {
+    Handler read(String route, BiConsumer<ServerRequest, ServerResponse> handler) {
         return (req, res) -> cache.metrics().read(route, () -> {
             handler.accept(req, res);
             return null;
@@ -141,7 +141,7 @@ public final class CollectionRoutes implements HttpService {
     }
 
     /** The route's collection, or 404; 503 while a first population has not indexed anything yet. */
-    private String knownCollection(ServerRequest req) {
+    String knownCollection(ServerRequest req) {
         requireReady();
         String collection = req.path().pathParameters().get("collection_id");
         if (!cache.catalog().contains(collection)) {
@@ -152,7 +152,7 @@ public final class CollectionRoutes implements HttpService {
         return collection;
     }
 
-    private void requireReady() {
+    void requireReady() {
         PopulationStatus.State state = cache.population().status().state();
         boolean populating = state == PopulationStatus.State.RUNNING || state == PopulationStatus.State.NOT_STARTED;
         if (populating && cache.index().documentCount() == 0) {

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -264,6 +265,33 @@ public final class ArtifactIndex implements AutoCloseable {
      */
     public SearchResult search(SearchRequest request) {
         return withSearcher(searcher -> ArtifactSearch.run(searcher, request));
+    }
+
+    /** The dimensions whose values {@link #facetValues} pages through. */
+    public static final List<String> VALUE_SEARCH_DIMENSIONS = List.of(FacetDimension.TAGS.dim(), FacetDimension.TOOLS.dim());
+
+    /**
+     * A page of the values of {@code dimension} ({@code tags} or {@code tools}) with their facet
+     * counts under {@code request}'s filters, as the listing counts them (Any mode disjunctive,
+     * All mode "if added"), but every value with a count above 0 and the selected ones, not only
+     * the top 50.
+     *
+     * @param contains a case-insensitive part of the value, or null for every value
+     * @throws IllegalArgumentException when {@code dimension} is not one of {@link #VALUE_SEARCH_DIMENSIONS}
+     */
+    public FacetValuePage facetValues(SearchRequest request, String dimension, String contains, int limit, int offset) {
+        FacetDimension facet = switch (dimension) {
+            case "tags" -> FacetDimension.TAGS;
+            case "tools" -> FacetDimension.TOOLS;
+            default -> throw new IllegalArgumentException("unknown facet dimension \"" + dimension + "\"; expected tags or tools");
+        };
+        return withSearcher(searcher -> FacetValuePage.of(facet,
+                ArtifactSearch.facetValues(searcher, request, facet, FacetCounter.Method.CHEAPEST), contains, limit, offset));
+    }
+
+    /** Every value's count of {@code dimension} taken by {@code method}: tests compare the methods. */
+    Map<String, Long> facetValues(SearchRequest request, FacetDimension dimension, FacetCounter.Method method) {
+        return withSearcher(searcher -> ArtifactSearch.facetValues(searcher, request, dimension, method));
     }
 
     /** Commits (so a clean restart needs no replay) and closes. */

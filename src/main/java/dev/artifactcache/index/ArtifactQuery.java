@@ -22,13 +22,14 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A request as Lucene queries, kept in parts so that facet counting can treat each faceted
- * dimension's filter separately (disjunctive facets). Filters are FILTER clauses: they restrict
- * without scoring.
+ * A request as Lucene queries, kept in parts so that facet counting can treat each Any-mode
+ * dimension's filter separately (disjunctive facets). An All-mode selection of tags or tools is a
+ * fixed filter: its counts answer "what if I add this value", so they are taken over the whole
+ * request's hits. Filters are FILTER clauses: they restrict without scoring.
  *
  * @param text         the scoring full-text query, or null when there is no text
- * @param fixedFilters filters that always apply (collection, freshness)
- * @param facetFilters the filter of each faceted dimension that has a selection
+ * @param fixedFilters filters that always apply (collection, freshness, All-mode tags and tools)
+ * @param facetFilters the filter of each faceted dimension that has an Any-mode selection
  */
 record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Query> facetFilters) {
 
@@ -41,8 +42,8 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
         Map<FacetDimension, Query> facets = new EnumMap<>(FacetDimension.class);
         anyOf(FacetDimension.TYPE, request.types().stream().map(ArtifactType::wire).toList())
                 .ifPresent(q -> facets.put(FacetDimension.TYPE, q));
-        select(FacetDimension.TAGS, request.tags(), request.tagMode()).ifPresent(q -> facets.put(FacetDimension.TAGS, q));
-        select(FacetDimension.TOOLS, request.tools(), request.toolMode()).ifPresent(q -> facets.put(FacetDimension.TOOLS, q));
+        select(FacetDimension.TAGS, request.tags(), request.tagMode(), fixed, facets);
+        select(FacetDimension.TOOLS, request.tools(), request.toolMode(), fixed, facets);
         anyOf(FacetDimension.ORIGIN, request.origins()).ifPresent(q -> facets.put(FacetDimension.ORIGIN, q));
         return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), facets);
     }
@@ -81,15 +82,36 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
         return query.build();
     }
 
-    private static Optional<Query> select(FacetDimension dimension, List<String> values, MatchMode mode) {
-        if (mode == MatchMode.ANY || values.size() < 2) {
-            return anyOf(dimension, values);
-        }
+    /** Adds the filter of a tags or tools selection: a fixed filter in All mode, a facet filter in Any mode. */
+    private static void select(FacetDimension dimension, List<String> values, MatchMode mode, List<Query> fixed,
+                               Map<FacetDimension, Query> facets) {
+        Optional<Query> filter = mode == MatchMode.ANY || values.size() < 2 ? anyOf(dimension, values) : Optional.of(allOf(dimension, values));
+        filter.ifPresent(query -> {
+            if (mode == MatchMode.ALL) {
+                fixed.add(query);
+            } else {
+                facets.put(dimension, query);
+            }
+        });
+    }
+
+    private static Query allOf(FacetDimension dimension, List<String> values) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String value : new TreeSet<>(values)) {
             all.add(new TermQuery(new Term(dimension.filterField(), value)), Occur.FILTER);
         }
-        return Optional.of(all.build());
+        return all.build();
+    }
+
+    /** The whole query but {@code dimension}'s Any-mode selection: the documents its disjunctive counts are taken over. */
+    Query without(FacetDimension dimension) {
+        List<Query> filters = new ArrayList<>(fixedFilters);
+        facetFilters.forEach((d, filter) -> {
+            if (d != dimension) {
+                filters.add(filter);
+            }
+        });
+        return combine(text, filters);
     }
 
     private static Optional<Query> anyOf(FacetDimension dimension, Collection<String> values) {

@@ -15,6 +15,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +61,19 @@ final class ArtifactSearch {
             hits = searcher.search(query.all(), new TopFieldCollectorManager(SortFields.of(order), wanted, after, wanted)).scoreDocs;
         }
         return result(searcher, request, query, order, fingerprint, hits, summary);
+    }
+
+    /**
+     * Every value of {@code dimension} counted over the request's documents without that
+     * dimension's Any-mode selection (the listing's facet counts, not cut to the top 50), plus its
+     * selected values; unordered.
+     */
+    static Map<String, Long> facetValues(ArtifactSearcher searcher, SearchRequest request, FacetDimension dimension,
+                                         FacetCounter.Method method) throws IOException {
+        FacetsCollector hits = searcher.search(ArtifactQuery.of(request).without(dimension), new FacetsCollectorManager());
+        Map<String, Long> counts = new HashMap<>(FacetCounter.values(searcher, dimension, hits, method));
+        FacetCounter.selected(request, dimension).forEach(value -> counts.putIfAbsent(value, 0L));
+        return counts;
     }
 
     private static SearchResult result(ArtifactSearcher searcher, SearchRequest request, ArtifactQuery query, SortOrder order,
@@ -144,7 +158,8 @@ final class ArtifactSearch {
         }
         FacetsCollector hits = (FacetsCollector) results[0];
         long total = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-        ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(total, FacetCounter.count(searcher, hits, sideways, request));
+        ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(total, FacetCounter.count(searcher, hits, sideways, request,
+                FacetCounter.Method.CHEAPEST));
         return new Pass(summary, page == null ? null : (TopFieldDocs) results[1]);
     }
 }

@@ -1,45 +1,44 @@
 package dev.artifactcache.index;
 
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.IOSupplier;
 
 import java.io.IOException;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An index searcher that carries what is costly to derive from its reader: the facet module's
- * per-dimension ordinal state (measured at about 0.3 ms for 100,000 documents), the sorted
+ * An index searcher that carries what is costly to derive from its reader: the sorted
  * {@code synced_at} values, the exact totals and facet counts of the requests seen (the same
  * text and filters page after page, tab after tab), and each searched word's matches per segment. Each is computed on first use and then shared
  * by every search on this reader. A refresh makes a new searcher, so nothing here is ever stale;
- * the first request after a write pays the full count.
+ * the first request after a write pays the full count. Each segment's facet values outlive the
+ * searcher ({@link SegmentCache}), and so do the sorted {@code synced_at} of each segment: a write only adds a small segment to read.
  */
 final class ArtifactSearcher extends IndexSearcher {
 
-    /** Makes one per refreshed reader (SearcherManager calls it). */
-    static final SearcherFactory FACTORY = new SearcherFactory() {
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-            return new ArtifactSearcher(reader);
-        }
-    };
+    /** Makes one per refreshed reader (SearcherManager calls it), all sharing {@code segments}. */
+    static SearcherFactory factory(SegmentCache segments) {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                return new ArtifactSearcher(reader, segments);
+            }
+        };
+    }
 
     /** Bounds the summaries kept per reader; readers are replaced on every write anyway. */
     private static final int MAX_SUMMARIES = 256;
     /** Bounds the per-segment values kept: at 100,000 documents one takes about 110 KB. */
     private static final int MAX_PER_SEGMENT = 64;
 
-    private volatile Map<FacetDimension, SortedSetDocValuesReaderState> facetStates;
     private volatile FreshnessStats freshness;
     private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
     private final Map<Object, Object> perSegment = new ConcurrentHashMap<>();
+    private final SegmentCache segments;
 
     /**
      * The exact total of a request and, when counted, its facets.
@@ -49,17 +48,14 @@ final class ArtifactSearcher extends IndexSearcher {
     record Summary(long total, FacetCounts facets) {
     }
 
-    ArtifactSearcher(IndexReader reader) {
+    ArtifactSearcher(IndexReader reader, SegmentCache segments) {
         super(reader);
+        this.segments = segments;
     }
 
-    /** The ordinal state of {@code dimension}, or null when no document has a value for it. */
-    SortedSetDocValuesReaderState facetState(FacetDimension dimension) throws IOException {
-        Map<FacetDimension, SortedSetDocValuesReaderState> states = facetStates;
-        if (states == null) {
-            states = buildFacetStates();
-        }
-        return states.get(dimension);
+    /** Each value's documents of {@code dimension} in {@code segment}, kept while the segment lives. */
+    SegmentValues segmentValues(LeafReader segment, FacetDimension dimension) throws IOException {
+        return segments.of(segment, dimension, reader -> SegmentValues.read(reader, dimension));
     }
 
     /** The sorted {@code synced_at} values of this reader, built on first use. */
@@ -68,7 +64,7 @@ final class ArtifactSearcher extends IndexSearcher {
         if (stats == null) {
             synchronized (this) {
                 if (freshness == null) {
-                    freshness = FreshnessStats.of(getIndexReader());
+                    freshness = FreshnessStats.of(getIndexReader(), segments);
                 }
                 stats = freshness;
             }
@@ -105,27 +101,5 @@ final class ArtifactSearcher extends IndexSearcher {
         }
         perSegment.put(key, computed);
         return computed;
-    }
-
-    private synchronized Map<FacetDimension, SortedSetDocValuesReaderState> buildFacetStates() throws IOException {
-        if (facetStates == null) {
-            Map<FacetDimension, SortedSetDocValuesReaderState> states = new EnumMap<>(FacetDimension.class);
-            for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
-                if (hasField(dimension.facetField())) {
-                    states.put(dimension, new DefaultSortedSetDocValuesReaderState(getIndexReader(), dimension.facetField(), ArtifactFields.FACETS));
-                }
-            }
-            facetStates = states;
-        }
-        return facetStates;
-    }
-
-    private boolean hasField(String field) {
-        for (LeafReaderContext leaf : getIndexReader().leaves()) {
-            if (leaf.reader().getFieldInfos().fieldInfo(field) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 }

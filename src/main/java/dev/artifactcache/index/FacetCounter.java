@@ -1,11 +1,14 @@
 package dev.artifactcache.index;
 
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSet;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,12 +19,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Disjunctive facet counts. The main search's hits serve every dimension without a selection; a
- * dimension with a selection is counted over its drill-sideways hits (every filter but its own,
- * gathered in the same pass as the main hits), so its counts show what selecting another value
- * would give. Each dimension has its own doc-values field: a count reads only that dimension.
+ * Facet counts. Any-mode counts are disjunctive: the main search's hits serve every dimension
+ * without an Any selection; a dimension with one is counted over its drill-sideways hits (every
+ * filter but its own), so its counts show what selecting another value would give. An All-mode
+ * selection is an ordinary filter ({@link ArtifactQuery}), so its dimension is counted over the
+ * main hits: a value's count is what adding it would give.
+ *
+ * <p>Each segment is counted the cheaper way for its share of hits: a small share walks the hits'
+ * own values (doc values), a large one intersects the hit set with each value's cached documents
+ * ({@link SegmentValues}), and a segment whose every document matches adds the values' sizes.
  */
 final class FacetCounter {
+
+    /**
+     * Walk the hits when fewer than maxDoc / this match. Measured on 100,000 generated documents
+     * (300 tags; a search plus the tag counts, three rounds on a busy 2-core machine): 219 hits,
+     * walking 1.0-5.8 ms against 5.4-6.7 ms by bit sets; 798 hits, about even; 2,292 hits and
+     * more, the bit sets win (all 100,000: 3-9 ms against 73-227 ms).
+     */
+    static final int WALK_RATIO = 100;
+
+    /** How a segment's counts are taken: by the measured rule, or forced one way (tests compare both). */
+    enum Method { CHEAPEST, WALK, BITSETS }
 
     private static final Comparator<Map.Entry<String, Long>> BY_COUNT_THEN_VALUE =
             Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
@@ -30,52 +49,59 @@ final class FacetCounter {
     }
 
     /**
+     * The top values of every searchable dimension plus the selected ones, ordered.
+     *
      * @param mainHits     the documents matching the whole request
-     * @param sidewaysHits for each dimension with a selection, the documents matching every filter but its own
+     * @param sidewaysHits for each dimension with an Any selection, the documents matching every filter but its own
      */
     static FacetCounts count(ArtifactSearcher searcher, FacetsCollector mainHits, Map<FacetDimension, FacetsCollector> sidewaysHits,
-                             SearchRequest request) throws IOException {
+                             SearchRequest request, Method method) throws IOException {
         Map<FacetDimension, Map<String, Long>> counts = new HashMap<>();
         for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
-            FacetsCollector hits = sidewaysHits.getOrDefault(dimension, mainHits);
-            counts.put(dimension, top(searcher, dimension, hits, selected(request, dimension)));
+            Map<String, Long> all = values(searcher, dimension, sidewaysHits.getOrDefault(dimension, mainHits), method);
+            counts.put(dimension, top(all, dimension.topN(), selected(request, dimension)));
         }
         return new FacetCounts(counts.get(FacetDimension.TYPE), counts.get(FacetDimension.TAGS),
                 counts.get(FacetDimension.TOOLS), counts.get(FacetDimension.ORIGIN));
     }
 
-    /** The top values of {@code dimension} over {@code hits}, plus the selected ones, ordered. */
-    private static Map<String, Long> top(ArtifactSearcher searcher, FacetDimension dimension, FacetsCollector hits,
-                                         List<String> selected) throws IOException {
-        SortedSetDocValuesReaderState state = searcher.facetState(dimension);
+    /** Every value of {@code dimension} with a count above 0 over {@code hits}, unordered. */
+    static Map<String, Long> values(ArtifactSearcher searcher, FacetDimension dimension, FacetsCollector hits, Method method)
+            throws IOException {
         Map<String, Long> counts = new HashMap<>();
-        if (state != null) {
-            Facets facets = new SortedSetDocValuesFacetCounts(state, hits);
-            FacetResult result = dimension.topN() == Integer.MAX_VALUE
-                    ? facets.getAllChildren(dimension.dim())
-                    : facets.getTopChildren(dimension.topN(), dimension.dim());
-            if (result != null) {
-                for (LabelAndValue child : result.labelValues) {
-                    counts.put(child.label, child.value.longValue());
-                }
+        for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
+            LeafReader reader = segment.context().reader();
+            int matching = segment.totalHits();
+            if (matching == 0) {
+                continue;
             }
-            for (String value : selected) {
-                if (!counts.containsKey(value) && ArtifactFields.indexableKeyword(value)) {
-                    counts.put(value, Math.max(0L, facets.getSpecificValue(dimension.dim(), value).longValue()));
-                }
+            boolean walk = method == Method.WALK || method == Method.CHEAPEST && (long) matching * WALK_RATIO < reader.maxDoc();
+            if (walk) {
+                walk(reader, dimension, segment.bits().iterator(), counts);
+            } else {
+                // null when every document matches (so the segment has no deletions): each value counts whole
+                FixedBitSet matches = matching == reader.maxDoc() ? null : bitSet(segment.bits(), reader.maxDoc());
+                searcher.segmentValues(reader, dimension).addCounts(matches, counts);
             }
         }
-        for (String value : selected) {
-            counts.putIfAbsent(value, 0L);
-        }
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(BY_COUNT_THEN_VALUE);
-        Map<String, Long> ordered = new LinkedHashMap<>();
-        entries.forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return ordered;
+        return counts;
     }
 
-    private static List<String> selected(SearchRequest request, FacetDimension dimension) {
+    /** The selected values, and the {@code topN} best of the others, by count then value. */
+    static Map<String, Long> top(Map<String, Long> all, int topN, List<String> selected) {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(all.entrySet());
+        entries.sort(BY_COUNT_THEN_VALUE);
+        Map<String, Long> top = new HashMap<>();
+        entries.stream().limit(topN).forEach(e -> top.put(e.getKey(), e.getValue()));
+        selected.forEach(value -> top.put(value, all.getOrDefault(value, 0L)));
+        List<Map.Entry<String, Long>> ordered = new ArrayList<>(top.entrySet());
+        ordered.sort(BY_COUNT_THEN_VALUE);
+        Map<String, Long> result = new LinkedHashMap<>();
+        ordered.forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    static List<String> selected(SearchRequest request, FacetDimension dimension) {
         return switch (dimension) {
             case TYPE -> request.types().stream().map(t -> t.wire()).toList();
             case TAGS -> request.tags();
@@ -83,5 +109,38 @@ final class FacetCounter {
             case ORIGIN -> request.origins();
             case COLLECTION -> request.collections();
         };
+    }
+
+    /** Counts the values of the hits one by one, by segment ordinal, then names the ordinals that occurred. */
+    private static void walk(LeafReader reader, FacetDimension dimension, DocIdSetIterator hits, Map<String, Long> counts)
+            throws IOException {
+        SortedSetDocValues values = DocValues.getSortedSet(reader, dimension.facetField());
+        if (values.getValueCount() == 0) {
+            return;
+        }
+        int[] perOrdinal = new int[Math.toIntExact(values.getValueCount())];
+        for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
+            if (values.advanceExact(doc)) {
+                for (int i = values.docValueCount(); i > 0; i--) {
+                    perOrdinal[(int) values.nextOrd()]++;
+                }
+            }
+        }
+        for (int ordinal = 0; ordinal < perOrdinal.length; ordinal++) {
+            if (perOrdinal[ordinal] > 0) {
+                // The facet module stores "dim<delimiter>value"; the value is the path's last part.
+                String[] path = FacetsConfig.stringToPath(values.lookupOrd(ordinal).utf8ToString());
+                counts.merge(path[path.length - 1], (long) perOrdinal[ordinal], Long::sum);
+            }
+        }
+    }
+
+    private static FixedBitSet bitSet(DocIdSet hits, int maxDoc) throws IOException {
+        if (hits instanceof BitDocIdSet bits && bits.bits() instanceof FixedBitSet fixed) {
+            return fixed;
+        }
+        FixedBitSet bits = new FixedBitSet(maxDoc);
+        bits.or(hits.iterator());
+        return bits;
     }
 }

@@ -3,6 +3,7 @@ package dev.artifactcache.index;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -15,71 +16,87 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
- * Every live document's {@code synced_at}, sorted, per collection and overall: stale counts for any
- * cut-off and the oldest value become binary searches. Built once per reader (one pass over the doc
- * values and a sort), because the cut-off moves with every request while the reader does not.
+ * Every live document's {@code synced_at}, sorted per segment and collection: stale counts for any
+ * cut-off and the oldest value become binary searches, summed over the segments. A segment's
+ * sorted values are kept across refreshes ({@link SegmentCache}: one pass over its doc values and
+ * a sort, once), so a write only sorts its own small segment; deletions, which change with every
+ * refresh, are subtracted per reader from the (few) deleted documents' values.
  */
 final class FreshnessStats {
 
     private static final long[] NONE = new long[0];
+    /** Names the sorted values in the {@link SegmentCache}. */
+    private static final String SEGMENT_KEY = "synced_at by collection";
 
-    private final Map<String, long[]> byCollection;
-    private final long[] all;
-
-    private FreshnessStats(Map<String, long[]> byCollection, long[] all) {
-        this.byCollection = byCollection;
-        this.all = all;
+    /**
+     * One segment as this reader sees it.
+     *
+     * @param all     every document's values by collection, sorted, deleted ones included
+     * @param deleted the deleted documents' values by collection, sorted
+     */
+    private record Part(Map<String, long[]> all, Map<String, long[]> deleted) {
     }
 
-    static FreshnessStats of(IndexReader reader) throws IOException {
-        Map<String, Values> collected = new HashMap<>();
+    private final List<Part> parts;
+    private final TreeSet<String> collections = new TreeSet<>();
+
+    private FreshnessStats(List<Part> parts) {
+        this.parts = parts;
+        parts.forEach(part -> collections.addAll(part.all().keySet()));
+    }
+
+    static FreshnessStats of(IndexReader reader, SegmentCache segments) throws IOException {
+        List<Part> parts = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
-            SortedSetDocValues collections = DocValues.getSortedSet(leaf.reader(), FacetDimension.COLLECTION.facetField());
-            NumericDocValues synced = DocValues.getNumeric(leaf.reader(), ArtifactFields.SYNCED_AT);
+            Map<String, long[]> all = segments.of(leaf.reader(), SEGMENT_KEY, segment -> sortedTimes(segment, doc -> true));
             Bits live = leaf.reader().getLiveDocs();
-            Values[] byOrd = new Values[(int) collections.getValueCount()];
-            for (int doc = collections.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = collections.nextDoc()) {
-                if ((live == null || live.get(doc)) && synced.advanceExact(doc)) {
-                    int ord = (int) collections.nextOrd();
-                    if (byOrd[ord] == null) {
-                        String label = FacetsConfig.stringToPath(collections.lookupOrd(ord).utf8ToString())[1];
-                        byOrd[ord] = collected.computeIfAbsent(label, l -> new Values());
-                    }
-                    byOrd[ord].add(synced.longValue());
-                }
-            }
+            parts.add(new Part(all, live == null ? Map.of() : sortedTimes(leaf.reader(), doc -> !live.get(doc))));
         }
-        Map<String, long[]> byCollection = new TreeMap<>();
-        List<long[]> parts = new ArrayList<>();
-        collected.forEach((collection, values) -> {
-            long[] sorted = values.sorted();
-            byCollection.put(collection, sorted);
-            parts.add(sorted);
-        });
-        long[] all = new long[parts.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (long[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        Arrays.sort(all);
-        return new FreshnessStats(byCollection, all);
+        return new FreshnessStats(parts);
     }
 
     /** Over all collections ({@code collection} null) or one. */
     Freshness freshness(String collection, long cutoff) {
-        long[] values = collection == null ? all : byCollection.getOrDefault(collection, NONE);
-        return new Freshness(values.length, below(values, cutoff), values.length == 0 ? null : EpochNanos.toInstant(values[0]));
+        long count = 0;
+        long stale = 0;
+        long oldest = Long.MAX_VALUE;
+        for (String name : collection == null ? collections : List.of(collection)) {
+            for (Part part : parts) {
+                long[] all = part.all().getOrDefault(name, NONE);
+                long[] deleted = part.deleted().getOrDefault(name, NONE);
+                count += all.length - deleted.length;
+                stale += below(all, cutoff) - below(deleted, cutoff);
+                oldest = Math.min(oldest, firstLive(all, deleted));
+            }
+        }
+        return new Freshness(count, stale, count == 0 ? null : EpochNanos.toInstant(oldest));
     }
 
-    /** Every collection with its count and stale count, by name. */
+    /** Every collection with live documents, with its count and stale count, by name. */
     List<CollectionCount> collections(long cutoff) {
-        List<CollectionCount> counts = new ArrayList<>(byCollection.size());
-        byCollection.forEach((name, values) -> counts.add(new CollectionCount(name, values.length, below(values, cutoff))));
+        List<CollectionCount> counts = new ArrayList<>(collections.size());
+        for (String name : collections) {
+            Freshness freshness = freshness(name, cutoff);
+            if (freshness.total() > 0) {
+                counts.add(new CollectionCount(name, freshness.total(), freshness.staleCount()));
+            }
+        }
         return counts;
+    }
+
+    /** The smallest value of {@code all} once {@code deleted} (a sorted sub-multiset of it) is taken out, or Long.MAX_VALUE. */
+    private static long firstLive(long[] all, long[] deleted) {
+        int i = 0;
+        for (int d = 0; d < deleted.length && i < all.length && all[i] >= deleted[d]; d++) {
+            if (all[i] == deleted[d]) {
+                i++;
+            }
+        }
+        return i < all.length ? all[i] : Long.MAX_VALUE;
     }
 
     /** How many sorted values are below {@code cutoff}. */
@@ -95,6 +112,29 @@ final class FreshnessStats {
             }
         }
         return low;
+    }
+
+    /** The {@code synced_at} of the segment's documents that {@code include} accepts, by collection, sorted. */
+    private static Map<String, long[]> sortedTimes(LeafReader segment, IntPredicate include) throws IOException {
+        SortedSetDocValues collections = DocValues.getSortedSet(segment, FacetDimension.COLLECTION.facetField());
+        NumericDocValues synced = DocValues.getNumeric(segment, ArtifactFields.SYNCED_AT);
+        Values[] byOrd = new Values[(int) collections.getValueCount()];
+        for (int doc = collections.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = collections.nextDoc()) {
+            if (include.test(doc) && synced.advanceExact(doc)) {
+                int ord = (int) collections.nextOrd();
+                if (byOrd[ord] == null) {
+                    byOrd[ord] = new Values();
+                }
+                byOrd[ord].add(synced.longValue());
+            }
+        }
+        Map<String, long[]> sorted = new HashMap<>();
+        for (int ord = 0; ord < byOrd.length; ord++) {
+            if (byOrd[ord] != null) {
+                sorted.put(FacetsConfig.stringToPath(collections.lookupOrd(ord).utf8ToString())[1], byOrd[ord].sorted());
+            }
+        }
+        return sorted;
     }
 
     /** A growable array of longs. */

@@ -45,7 +45,7 @@ final class IndexGeneration implements Closeable {
         this.directory = directory;
         this.writer = writer;
         this.committedSeq = committedSeq;
-        this.searchers = new SearcherManager(writer, true, false, ArtifactSearcher.FACTORY);
+        this.searchers = new SearcherManager(writer, true, false, ArtifactSearcher.factory(new SegmentCache()));
     }
 
     /** A new, empty generation, committed at once (seq 0) so that its folder is always a valid index. */

@@ -29,6 +29,7 @@ class BenchTest {
 
     private static final int ARTIFACTS = 200;
     private static final int REQUESTS = 300;
+    private static final int DISTINCT = 120;
 
     @TempDir
     Path tmp;
@@ -38,7 +39,7 @@ class BenchTest {
         Path json = tmp.resolve("report.json");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exit = new CommandLine(new Bench(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
-                "--sizes=" + ARTIFACTS, "--clients=1,2", "--requests=" + REQUESTS, "--warmup=60", "--sync-edits=5",
+                "--sizes=" + ARTIFACTS, "--clients=1,2", "--requests=" + REQUESTS, "--distinct=" + DISTINCT, "--warmup=60", "--sync-edits=5",
                 "--watcher-edits=2", "--watcher-probe-ms=5000", "--work=" + tmp.resolve("work"), "--json=" + json);
         String output = printed.toString(StandardCharsets.UTF_8);
 
@@ -50,7 +51,8 @@ class BenchTest {
         assertEquals(1, runs.size());
         JsonObject run = runs.getJsonObject(0);
         assertEquals(ARTIFACTS, run.getInt("artifacts"));
-        assertEquals(Set.of("artifacts", "collections", "seed", "generate", "cold_start", "warm_restart", "mix", "load",
+        assertEquals(Set.of("artifacts", "collections", "seed", "generate", "cold_start", "warm_restart", "mix", "distinct_requests",
+                "first_took_ms", "load",
                 "text_search_took_ms", "memory", "sync_artifact", "watcher", "targets", "file_reads_during_queries"), run.keySet());
 
         JsonArray mix = run.getJsonArray("mix");
@@ -74,7 +76,11 @@ class BenchTest {
             assertEquals(REQUESTS, load.getJsonObject("latency_ms").getJsonNumber("count").longValue());
             assertFalse(load.getJsonObject("by_kind").isEmpty());
         }
-        assertEquals(Set.of("queries/1", "queries/2", "floor/1", "floor/2"), loads);
+        assertEquals(Set.of("distinct/1", "distinct/2", "cached/1", "cached/2", "floor/1", "floor/2"), loads);
+        assertEquals(DISTINCT, run.getInt("distinct_requests"));
+        JsonObject firstTook = run.getJsonObject("first_took_ms");
+        assertEquals(DistinctMix.KINDS.stream().map(DistinctMix.Kind::name).toList(), List.copyOf(firstTook.keySet()));
+        assertEquals(DISTINCT, firstTook.values().stream().mapToInt(kind -> kind.asJsonObject().getInt("count")).sum());
 
         JsonObject text = run.getJsonObject("text_search_took_ms");
         int words = TextSearchTimes.words().size();
@@ -87,10 +93,21 @@ class BenchTest {
 
         assertEdits(run.getJsonObject("sync_artifact"), 5);
         assertEdits(run.getJsonObject("watcher"), 2);
-        assertEquals(9, run.getJsonArray("targets").size());
+        assertEquals(10, run.getJsonArray("targets").size());
         assertTrue(run.getJsonObject("cold_start").getJsonNumber("population_ms").longValue() >= 0);
         assertTrue(run.getJsonObject("warm_restart").getJsonNumber("first_query_ms").longValue() > 0);
         assertFalse(Files.exists(tmp.resolve("work").resolve(Integer.toString(ARTIFACTS))), "the run's files are removed without --keep");
+    }
+
+    @Test
+    void theDistinctMixIsSeededDistinctAndHasEveryKind() {
+        List<QueryMix.Query> mix = DistinctMix.build("default", 4000, 42);
+        assertEquals(4000, mix.size());
+        assertEquals(4000, mix.stream().map(QueryMix.Query::path).distinct().count());
+        assertEquals(mix, DistinctMix.build("default", 4000, 42), "the same seed draws the same requests");
+        assertEquals(DistinctMix.KINDS.stream().map(DistinctMix.Kind::name).collect(java.util.stream.Collectors.toSet()),
+                mix.stream().map(QueryMix.Query::kind).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(mix.stream().allMatch(q -> q.path().startsWith("/api/v1/user-collections/default/artifacts?")));
     }
 
     @Test

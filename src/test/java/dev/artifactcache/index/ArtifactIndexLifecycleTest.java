@@ -307,6 +307,33 @@ class ArtifactIndexLifecycleTest {
         }
     }
 
+    /** Rewritten and deleted documents stay in their old segment, hidden: freshness must not count them. */
+    @Test
+    void freshnessIgnoresRewrittenAndDeletedDocuments() throws Exception {
+        Instant staleBefore = Rows.T0.minusSeconds(3600);
+        try (ArtifactIndex index = ArtifactIndex.open(folder())) {
+            List<ArtifactRow> rows = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Instant synced = Rows.T0.minusSeconds(i < 2 ? 9000 : 8000 - i * 1000L); // s0 and s1 oldest, equal
+                rows.add(Rows.row(i < 4 ? "default" : "team", ArtifactType.SKILL, "s" + i, null, "d", List.of(), List.of(), "local",
+                        synced, synced, i + 1));
+            }
+            index.apply(rows);
+            assertEquals(new Freshness(5, 5, Rows.T0.minusSeconds(9000)), index.freshness(null, staleBefore));
+
+            index.touch(List.of("default/skill:s0"), Rows.T0);
+            assertEquals(new Freshness(5, 4, Rows.T0.minusSeconds(9000)), index.freshness(null, staleBefore), "s1 is as old");
+            index.touch(List.of("default/skill:s1"), Rows.T0);
+            assertEquals(new Freshness(4, 2, Rows.T0.minusSeconds(6000)), index.freshness("default", staleBefore));
+            assertEquals(new Freshness(1, 1, Rows.T0.minusSeconds(4000)), index.freshness("team", staleBefore));
+
+            index.apply(List.of(Rows.tombstone("team", "skill:s4", 6)));
+            assertEquals(new Freshness(4, 2, Rows.T0.minusSeconds(6000)), index.freshness(null, staleBefore));
+            assertEquals(new Freshness(0, 0, null), index.freshness("team", staleBefore));
+            assertEquals(List.of(new CollectionCount("default", 4, 2)), index.collections(staleBefore));
+        }
+    }
+
     @Test
     void aDocumentWrittenAfterATouchKeepsItsOwnSyncedAt() throws Exception {
         try (ArtifactIndex index = ArtifactIndex.open(folder())) {

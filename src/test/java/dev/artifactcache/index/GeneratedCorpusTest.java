@@ -75,10 +75,12 @@ class GeneratedCorpusTest {
             if (ignored != FacetDimension.ORIGIN && !request.origins().isEmpty() && !request.origins().contains(m.origin())) {
                 return false;
             }
-            if (ignored != FacetDimension.TAGS && !selects(request.tags(), request.tagMode(), m.tags())) {
+            // An All-mode selection counts "what adding a value gives": its own filter stays.
+            if ((ignored != FacetDimension.TAGS || request.tagMode() == MatchMode.ALL) && !selects(request.tags(), request.tagMode(), m.tags())) {
                 return false;
             }
-            return ignored == FacetDimension.TOOLS || selects(request.tools(), request.toolMode(), m.tools());
+            return ignored == FacetDimension.TOOLS && request.toolMode() == MatchMode.ANY
+                    || selects(request.tools(), request.toolMode(), m.tools());
         };
     }
 
@@ -91,13 +93,28 @@ class GeneratedCorpusTest {
 
     private static Map<String, Long> expectedCounts(SearchRequest request, FacetDimension dimension,
                                                     Function<ArtifactRow, List<String>> values, List<String> selected) {
+        return expectedCounts(request, dimension, values, selected, dimension.topN());
+    }
+
+    private static Function<ArtifactRow, List<String>> values(FacetDimension dimension) {
+        return switch (dimension) {
+            case TYPE -> r -> List.of(r.metadata().type().wire());
+            case TAGS -> r -> r.metadata().tags();
+            case TOOLS -> r -> r.metadata().tools();
+            case ORIGIN -> r -> List.of(r.metadata().origin());
+            case COLLECTION -> r -> List.of(r.collection());
+        };
+    }
+
+    private static Map<String, Long> expectedCounts(SearchRequest request, FacetDimension dimension,
+                                                    Function<ArtifactRow, List<String>> values, List<String> selected, int topN) {
         Map<String, Long> counts = new HashMap<>();
         rows.stream().filter(matching(request, dimension))
                 .forEach(row -> values.apply(row).forEach(v -> counts.merge(v, 1L, Long::sum)));
         List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
         entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         Map<String, Long> top = new LinkedHashMap<>();
-        entries.stream().limit(dimension.topN()).forEach(e -> top.put(e.getKey(), e.getValue()));
+        entries.stream().limit(topN).forEach(e -> top.put(e.getKey(), e.getValue()));
         selected.forEach(v -> top.putIfAbsent(v, counts.getOrDefault(v, 0L)));
         List<Map.Entry<String, Long>> ordered = new ArrayList<>(top.entrySet());
         ordered.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
@@ -108,11 +125,10 @@ class GeneratedCorpusTest {
 
     private static FacetCounts expectedFacets(SearchRequest request) {
         return new FacetCounts(
-                expectedCounts(request, FacetDimension.TYPE, r -> List.of(r.metadata().type().wire()),
-                        request.types().stream().map(ArtifactType::wire).toList()),
-                expectedCounts(request, FacetDimension.TAGS, r -> r.metadata().tags(), request.tags()),
-                expectedCounts(request, FacetDimension.TOOLS, r -> r.metadata().tools(), request.tools()),
-                expectedCounts(request, FacetDimension.ORIGIN, r -> List.of(r.metadata().origin()), request.origins()));
+                expectedCounts(request, FacetDimension.TYPE, values(FacetDimension.TYPE), FacetCounter.selected(request, FacetDimension.TYPE)),
+                expectedCounts(request, FacetDimension.TAGS, values(FacetDimension.TAGS), request.tags()),
+                expectedCounts(request, FacetDimension.TOOLS, values(FacetDimension.TOOLS), request.tools()),
+                expectedCounts(request, FacetDimension.ORIGIN, values(FacetDimension.ORIGIN), request.origins()));
     }
 
     private static SearchRequest.Builder randomFilters(Random random) {
@@ -149,6 +165,43 @@ class GeneratedCorpusTest {
                     .origins(request.origins()).stale(request.stale(), STALE_BEFORE).build());
             assertEquals(expectedTotal, withoutFacets.totalCount(), request.toString());
         }
+    }
+
+    /**
+     * Every value's count, by walking the hits and by bit sets, for every combination of the API's
+     * filters (each absent or present, tags and tools in either mode, both freshness sides), with
+     * values drawn at random.
+     */
+    @Test
+    void everyValueCountByEitherMethodEqualsBruteForce() {
+        Random random = new Random(13);
+        int checked = 0;
+        for (int combination = 0; combination < 2 * 2 * 3 * 3 * 2 * 3; combination++) {
+            int rest = combination;
+            SearchRequest.Builder builder = SearchRequest.builder();
+            builder.collections(rest % 2 == 0 ? List.of() : pick(random, GeneratedCorpus.COLLECTIONS, 1 + random.nextInt(2)));
+            rest /= 2;
+            builder.types(rest % 2 == 0 ? List.of() : pick(random, List.of(ArtifactType.values()), 1 + random.nextInt(2)));
+            rest /= 2;
+            builder.tags(rest % 3 == 2 ? MatchMode.ALL : MatchMode.ANY, rest % 3 == 0 ? List.of() : pick(random, corpus.tags.subList(0, 25), 1 + random.nextInt(3)));
+            rest /= 3;
+            builder.tools(rest % 3 == 2 ? MatchMode.ALL : MatchMode.ANY, rest % 3 == 0 ? List.of() : pick(random, GeneratedCorpus.TOOLS.subList(0, 8), 1 + random.nextInt(2)));
+            rest /= 3;
+            builder.origins(rest % 2 == 0 ? List.of() : pick(random, GeneratedCorpus.ORIGINS, 1 + random.nextInt(2)));
+            rest /= 2;
+            builder.stale(rest == 0 ? null : rest == 1, STALE_BEFORE);
+            SearchRequest request = builder.build();
+            for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
+                Map<String, Long> expected = new HashMap<>(expectedCounts(request, dimension, values(dimension),
+                        FacetCounter.selected(request, dimension), Integer.MAX_VALUE));
+                String context = dimension + " " + request;
+                assertEquals(expected, index.facetValues(request, dimension, FacetCounter.Method.WALK), context);
+                assertEquals(expected, index.facetValues(request, dimension, FacetCounter.Method.BITSETS), context);
+                assertEquals(expected, index.facetValues(request, dimension, FacetCounter.Method.CHEAPEST), context);
+                checked++;
+            }
+        }
+        assertEquals(216 * 4, checked);
     }
 
     @Test

@@ -108,7 +108,7 @@ class TermWaysQueryTest {
 
     @Test
     void matchesAreSharedBySearchesOnOneSearcherOnly() throws IOException {
-        ArtifactSearcher before = new ArtifactSearcher(reader);
+        ArtifactSearcher before = new ArtifactSearcher(reader, new SegmentCache());
         Map<String, Float> first = scores(before, pdf());
         assertEquals(first, scores(before, pdf()), "the second search reuses the gathered matches");
         assertEquals(scores(pdf()), first);
@@ -118,7 +118,7 @@ class TermWaysQueryTest {
         }
         try (DirectoryReader newer = DirectoryReader.openIfChanged(reader)) {
             assertEquals(Map.of("prefix-name-and-exact-description", 8f, "second-segment", 8f, "exact-description", 4f,
-                    "typo-name", 1f), scores(new ArtifactSearcher(newer), pdf()), "a new reader gathers anew");
+                    "typo-name", 1f), scores(new ArtifactSearcher(newer, new SegmentCache()), pdf()), "a new reader gathers anew");
         }
         assertEquals(first, scores(before, pdf()), "the old searcher still sees its own point in time");
     }

@@ -1,0 +1,49 @@
+package dev.artifactcache.index;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.util.IOFunction;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Values derived from one segment's documents (each value's documents, the sorted
+ * {@code synced_at}), shared by every searcher of one index generation. Keyed by the segment's
+ * core and doc-values generation, which a refresh keeps when the segment survives, whatever its
+ * deletions (a touch moves {@code synced_at} in place: a new doc-values generation): so the values
+ * must not depend on deletions, and a write only reads its new small segment. An entry goes when
+ * its segment is closed (merged away, or the generation closed).
+ */
+final class SegmentCache {
+
+    /** @param what names the value, e.g. a {@link FacetDimension} */
+    private record Key(IndexReader.CacheKey core, long docValuesGeneration, Object what) {
+    }
+
+    private final Map<Key, Object> values = new ConcurrentHashMap<>();
+
+    /** The value {@code what} of {@code segment}, read by {@code read} on first use. */
+    @SuppressWarnings("unchecked")
+    <T> T of(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
+        IndexReader.CacheHelper core = segment.getCoreCacheHelper();
+        if (core == null || !(segment instanceof SegmentReader segmentReader)) {
+            return read.apply(segment); // a reader without a core key or generation cannot be cached
+        }
+        Key key = new Key(core.getKey(), segmentReader.getSegmentInfo().getDocValuesGen(), what);
+        Object cached = values.get(key);
+        if (cached != null) {
+            return (T) cached;
+        }
+        // Two searches missing at once both read it; either result is right.
+        T value = read.apply(segment);
+        if (values.putIfAbsent(key, value) == null) {
+            // Older doc-values generations of the same segment are not read again by new searchers.
+            values.keySet().removeIf(k -> k.core() == key.core() && k.what().equals(what) && k.docValuesGeneration() < key.docValuesGeneration());
+            core.addClosedListener(closed -> values.keySet().removeIf(k -> k.core() == closed));
+        }
+        return value;
+    }
+}

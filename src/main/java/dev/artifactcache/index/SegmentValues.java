@@ -1,0 +1,113 @@
+package dev.artifactcache.index;
+
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The documents of each value of one facet dimension in one segment, read from the dimension's
+ * filter-field postings. A segment never changes (deletions only hide documents, and hit sets
+ * never contain deleted ones), so this is built once per segment and kept across reopens.
+ *
+ * <p>A frequent value is a bit set: counting it against a hit set is one AND and pop-count per 64
+ * documents. A rare value is its sorted document list: counting it is one bit test per document,
+ * cheaper than a pass over the segment's words (the compressed-bitmap idea, in its simplest form).
+ */
+final class SegmentValues {
+
+    /** A value with fewer documents than maxDoc / this is kept as a list. */
+    private static final int SPARSE_RATIO = 64;
+
+    private final String[] values;
+    private final int[] cardinality;
+    private final FixedBitSet[] dense;
+    private final int[][] sparse;
+
+    private SegmentValues(String[] values, int[] cardinality, FixedBitSet[] dense, int[][] sparse) {
+        this.values = values;
+        this.cardinality = cardinality;
+        this.dense = dense;
+        this.sparse = sparse;
+    }
+
+    static SegmentValues read(LeafReader reader, FacetDimension dimension) throws IOException {
+        List<String> values = new ArrayList<>();
+        List<FixedBitSet> dense = new ArrayList<>();
+        List<int[]> sparse = new ArrayList<>();
+        List<Integer> cardinality = new ArrayList<>();
+        Terms terms = reader.terms(dimension.filterField());
+        if (terms != null) {
+            TermsEnum term = terms.iterator();
+            PostingsEnum postings = null;
+            for (BytesRef value = term.next(); value != null; value = term.next()) {
+                postings = term.postings(postings, PostingsEnum.NONE);
+                int docs = term.docFreq();
+                values.add(value.utf8ToString());
+                cardinality.add(docs);
+                if (docs * SPARSE_RATIO < reader.maxDoc()) {
+                    sparse.add(docList(postings, docs));
+                    dense.add(null);
+                } else {
+                    dense.add(bitSet(postings, reader.maxDoc()));
+                    sparse.add(null);
+                }
+            }
+        }
+        return new SegmentValues(values.toArray(String[]::new),
+                cardinality.stream().mapToInt(Integer::intValue).toArray(),
+                dense.toArray(FixedBitSet[]::new), sparse.toArray(int[][]::new));
+    }
+
+    /**
+     * Adds each value's count over {@code hits} (this segment's matching documents, or null for
+     * every document of a segment without deletions) to {@code counts}.
+     */
+    void addCounts(FixedBitSet hits, Map<String, Long> counts) {
+        for (int i = 0; i < values.length; i++) {
+            long count = hits == null ? cardinality[i] : count(i, hits);
+            if (count > 0) {
+                counts.merge(values[i], count, Long::sum);
+            }
+        }
+    }
+
+    private long count(int value, FixedBitSet hits) {
+        if (dense[value] != null) {
+            return FixedBitSet.intersectionCount(dense[value], hits);
+        }
+        long count = 0;
+        for (int doc : sparse[value]) {
+            if (hits.get(doc)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int[] docList(PostingsEnum postings, int size) throws IOException {
+        int[] docs = new int[size];
+        int n = 0;
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            docs[n++] = doc; // docFreq counts deleted documents too, so the list is never longer
+        }
+        return n == size ? docs : Arrays.copyOf(docs, n);
+    }
+
+    private static FixedBitSet bitSet(PostingsEnum postings, int maxDoc) throws IOException {
+        FixedBitSet docs = new FixedBitSet(maxDoc);
+        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            docs.set(doc);
+        }
+        return docs;
+    }
+}
