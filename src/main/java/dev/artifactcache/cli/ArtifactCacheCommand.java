@@ -77,8 +77,16 @@ public final class ArtifactCacheCommand implements Callable<Integer> {
         return ExitStatus.USAGE;
     }
 
-    /** A value a converter refused: its own message, after the option's name (picocli's words are for programmers). */
+    /**
+     * A value a converter refused: its own message, after the option's name (picocli's words are for programmers);
+     * a mistyped command or option: the nearest ones picocli knows.
+     */
     private static String message(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            String what = first.startsWith("-") ? e.getMessage() : "Unknown command: '" + first + "'";
+            return what + "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
         if (e.getCause() instanceof CommandLine.TypeConversionException refused && e.getArgSpec() != null) {
             return (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option ? option.longestName() + ": " : "")
                     + refused.getMessage();

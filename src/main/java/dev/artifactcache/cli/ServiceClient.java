@@ -143,7 +143,13 @@ final class ServiceClient {
 
     private CommandFailure unreachable(String why) {
         return CommandFailure.unreachable("cannot reach the service at " + server + " (" + why + "); start it with: "
-                + Launcher.command("serve"));
+                + Launcher.command(serveCommand()));
+    }
+
+    /** serve on the port this client called, so that following the hint makes the two meet. */
+    private String serveCommand() {
+        int port = server.getPort() != -1 ? server.getPort() : "https".equals(server.getScheme()) ? 443 : 80;
+        return "serve --port " + port;
     }
 
     /** The JSON object of a 2xx answer; else the failure the service's error envelope describes. */
