@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "artifact-cache", mixinStandardHelpOptions = true, versionProvider = ArtifactCacheCommand.Version.class,
         description = "A fast, always-available metadata cache of a SkillMeat collection. Without a command: serve.",
         subcommands = {ServeCommand.class, SyncCommand.class, RefreshCommand.class, StatsCommand.class,
-                SearchCommand.class, HookCommand.class},
+                SearchCommand.class, ShowCommand.class, HookCommand.class},
         footer = {"", "Exit status: 0 ok, 1 some artifacts failed (or the service could not do it), 2 usage error, "
                 + "3 service unreachable.", "Each command has --help."})
 public final class ArtifactCacheCommand implements Callable<Integer> {
