@@ -6,6 +6,7 @@ import dev.artifactcache.http.CollectionPage;
 import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.ErrorResponses;
+import dev.artifactcache.observe.HttpAnswers;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
 import dev.artifactcache.http.WriteGuard;
@@ -134,6 +135,7 @@ public final class Main {
     /** The routes; tests run this same wiring. SkillMeat's cache routes come before any {collection_id} route. */
     static void routing(HttpRouting.Builder routing, ArtifactCache cache) {
         ErrorResponses.register(routing);
+        routing.addFilter(new HttpAnswers(cache.metrics()));
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
                 new CollectionRoutes(cache));

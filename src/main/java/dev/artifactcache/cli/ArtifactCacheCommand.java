@@ -1,15 +1,13 @@
 package dev.artifactcache.cli;
 
 import dev.artifactcache.Main;
+import dev.artifactcache.observe.BuildVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -97,14 +95,8 @@ public final class ArtifactCacheCommand implements Callable<Integer> {
     /** The version Maven packaged, and the Java running it (the launcher picks one itself). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties pom = new Properties();
-            try (InputStream in = Version.class.getResourceAsStream("/META-INF/maven/dev.artifactcache/artifact-cache/pom.properties")) {
-                if (in != null) {
-                    pom.load(in);
-                }
-            }
-            return new String[] {NAME + " " + pom.getProperty("version", "(not packaged: built classes)"),
+        public String[] getVersion() {
+            return new String[] {NAME + " " + BuildVersion.version(),
                     "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"};
         }
     }
