@@ -1,6 +1,6 @@
 // The JSON API of api.md, as the page uses it. Every failure becomes an ApiError carrying the
 // sentence the server wrote for people (its `detail`), so the page can say what to do next.
-import { listingParams } from './state.js';
+import { fromQuery, listingParams } from './state.js';
 
 export const PAGE_SIZE = 24; // fills whole rows of a one-, two- or three-column grid
 
@@ -63,6 +63,11 @@ export function listingUrl(state, after = null) {
   params.set('limit', PAGE_SIZE);
   if (after) params.set('after', after);
   return `${base}?${params}`;
+}
+
+/** The whole collection's facets (no filter, no search): which types and origins it has at all. */
+export function collectionFacetsUrl(collection) {
+  return listingUrl({ ...fromQuery(''), collection }).replace(`limit=${PAGE_SIZE}`, 'limit=1');
 }
 
 /**

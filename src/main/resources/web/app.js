@@ -1,33 +1,41 @@
 // The collection page: state in the URL, one listing request at a time, results from the JSON API.
-import { ApiError, PAGE_SIZE, collectionsUrl, getJson, latestOnly, listingUrl } from './api.js';
+import {
+  ApiError, PAGE_SIZE, collectionFacetsUrl, collectionsUrl, getJson, latestOnly, listingUrl,
+} from './api.js';
 import {
   ORIGINS, activeFilters, effectiveSort, fromQuery, toQuery, toggled, withoutFilters,
 } from './state.js';
 import {
-  card, facetGroup, filterChips, messagePanel, originOptions, plural, replaceKeepingFocus, skeletonCards, sum, typeTabs,
+  card, el, facetGroup, filterChips, messagePanel, originOptions, plural, replaceKeepingFocus, skeletonCards, sum, typeTabs,
 } from './render.js';
 import { refreshAction } from './refresh.js';
 import { artifactView } from './artifact-view.js';
 
 const SEARCH_DEBOUNCE_MS = 200;
 const NOT_READY_RETRY_MS = 3000;
+const UNREACHABLE_RETRY_MS = 2000; // a restarting service is back within seconds
+const VIEW_KEY = 'artifact-cache.view';
 const $ = (id) => document.getElementById(id);
 const ui = {
   q: $('q'), collection: $('collection'), refresh: $('refresh'), freshness: $('freshness'),
   types: $('types'), tags: $('facet-tags'), tools: $('facet-tools'), origins: $('origins'),
   stale: $('stale'), staleCount: $('stale-count'), filters: $('filters'), filtersToggle: $('filters-toggle'),
   results: $('results'), total: $('total'), sort: $('sort'), chips: $('chips'), progress: $('progress'),
-  message: $('message'), cards: $('cards'), loadMore: $('load-more'), end: $('end'),
+  message: $('message'), cards: $('cards'), loadMore: $('load-more'), end: $('end'), more: $('more'),
+  showing: $('showing'), views: document.querySelectorAll('input[name=view]'),
 };
 
 let state = fromQuery(location.search);
 let page = null; // the latest first page: page_info, facets, freshness
 let shownKeys = new Set();
 let collections = [];
+let wholeFacets = null; // the facets of the whole collection, unfiltered: which types and origins it has
+let loading = false;
 const expandedFacets = new Set();
 const runLatest = latestOnly();
 let typingEntry = false; // the current history entry was made by typing, so more typing replaces it
 let searchTimer = 0;
+let retryTimer = 0;
 
 // ---- State changes: every control ends here, so the URL, the controls and the results agree.
 
@@ -86,10 +94,20 @@ async function loadFirstPage() {
 }
 
 async function loadNextPage() {
+  if (loading || !page?.page_info.has_next_page) return;
   await load(page.page_info.end_cursor);
 }
 
 async function load(after) {
+  loading = true;
+  try {
+    await loadPage(after);
+  } finally {
+    loading = false;
+  }
+}
+
+async function loadPage(after) {
   showBusy(after ? 'more' : 'page');
   let body;
   try {
@@ -112,6 +130,19 @@ async function load(after) {
   }
   showTotals();
   markShown();
+  if (!after && wholeFacets?.collection !== state.collection) loadCollectionFacets();
+}
+
+/** The unfiltered facets of the collection shown, fetched once per collection. */
+async function loadCollectionFacets() {
+  const collection = state.collection;
+  try {
+    const body = await getJson(collectionFacetsUrl(collection));
+    wholeFacets = { collection, ...body.facets };
+  } catch {
+    wholeFacets = null; // the tabs and origins then follow the results alone
+  }
+  if (page && collection === state.collection) showFacets();
 }
 
 /** Records which state the results show, so anyone (tests included) can tell they are current. */
@@ -152,7 +183,8 @@ function showBusy(kind) {
     ui.total.textContent = 'Loading artifacts…';
   }
   ui.progress.hidden = false;
-  ui.loadMore.disabled = true;
+  // aria-disabled, not disabled: a disabled button loses the keyboard focus to the top of the page.
+  ui.loadMore.setAttribute('aria-disabled', 'true');
   if (kind === 'more') ui.loadMore.textContent = 'Loading…';
 }
 
@@ -169,7 +201,8 @@ function appendCards(items) {
 
 function showFacets() {
   const facets = page.facets ?? { type: {}, tags: {}, tools: {}, origin: {} };
-  replaceKeepingFocus(ui.types, typeTabs(facets.type, state.type, (type) => navigate({ ...state, type })));
+  replaceKeepingFocus(ui.types, typeTabs(facets.type, state.type, (type) => navigate({ ...state, type }),
+    Object.keys(wholeFacets?.type ?? facets.type)));
   replaceKeepingFocus(ui.tags, facetGroup({
     name: 'tags', heading: 'Tags', counts: facets.tags, selected: state.tags, mode: state.tagMode,
     ...facetHandlers('tags', 'tagMode'),
@@ -178,7 +211,9 @@ function showFacets() {
     name: 'tools', heading: 'Tools', counts: facets.tools, selected: state.tools, mode: state.toolMode,
     ...facetHandlers('tools', 'toolMode'),
   }));
-  replaceKeepingFocus(ui.origins, originOptions(facets.origin, state.origin, ORIGINS,
+  // Origins the whole collection has none of are no choice at all.
+  const origins = ORIGINS.filter((o) => o === state.origin || (wholeFacets?.origin ?? facets.origin)[o]);
+  replaceKeepingFocus(ui.origins, originOptions(facets.origin, state.origin, origins,
     (origin) => navigate({ ...state, origin })));
   ui.staleCount.textContent = page.freshness ? page.freshness.stale_count.toLocaleString('en') : '';
 }
@@ -200,9 +235,12 @@ function showTotals() {
   const info = page.page_info;
   ui.cards.setAttribute('aria-busy', 'false');
   ui.progress.hidden = true;
-  ui.total.textContent = `${plural(info.total_count, 'artifact')}${info.total_count ? ` · showing ${shownKeys.size.toLocaleString('en')}` : ''}`;
+  ui.total.replaceChildren(plural(info.total_count, 'result'),
+    ...(page.took_ms === undefined ? [] : [' ', el('span', { className: 'took' }, `in ${formatMs(page.took_ms)} ms`)]));
+  ui.showing.textContent = info.total_count
+    ? `Showing ${shownKeys.size.toLocaleString('en')} of ${info.total_count.toLocaleString('en')}` : '';
   ui.loadMore.hidden = !info.has_next_page;
-  ui.loadMore.disabled = false;
+  ui.loadMore.removeAttribute('aria-disabled');
   const left = info.total_count - shownKeys.size;
   ui.loadMore.textContent = `Load ${Math.min(PAGE_SIZE, left)} more (${left.toLocaleString('en')} left)`;
   ui.end.hidden = info.has_next_page || shownKeys.size <= PAGE_SIZE;
@@ -211,13 +249,15 @@ function showTotals() {
   if (info.total_count === 0) showEmpty();
 }
 
+const formatMs = (ms) => (ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en'));
+
 function showFreshness() {
   const fresh = page?.freshness;
   const scope = state.collection ? collections.find((c) => c.id === state.collection) : null;
   const count = scope ? scope.artifact_count : sum(collections.filter((c) => c.kind !== 'user').map((c) => c.artifact_count));
   if (!fresh) return;
   ui.freshness.textContent = `${state.collection || 'All collections'} · ${plural(count, 'artifact')} · `
-    + `${fresh.stale_count.toLocaleString('en')} stale · checked against the files every ${Math.round(fresh.ttl_seconds / 60)} min`;
+    + `${fresh.stale_count.toLocaleString('en')} stale · watching the files for changes; re-checked every ${Math.round(fresh.ttl_seconds / 60)} min`;
 }
 
 function showCollections() {
@@ -273,9 +313,13 @@ function showError(error) {
       [['Show all collections', () => navigate({ ...state, collection: '' })]]);
   } else if (error.status === 400) {
     showMessage('error', 'The server did not accept this search', detail, [['Clear all filters', clearFilters]]);
+  } else if (error.status === 0) {
+    // A restart takes seconds: try again by itself, and pick up the collections it may have changed.
+    showMessage('error', 'Cannot reach the service', `${detail} This page retries by itself.`, [['Try again', loadFirstPage]]);
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => { loadCollections(); loadFirstPage(); }, UNREACHABLE_RETRY_MS);
   } else {
-    showMessage('error', error.status === 0 ? 'Cannot reach the service' : 'Could not load the artifacts', detail,
-      [['Try again', loadFirstPage]]);
+    showMessage('error', 'Could not load the artifacts', detail, [['Try again', loadFirstPage]]);
   }
 }
 
@@ -299,6 +343,21 @@ ui.sort.addEventListener('change', () => navigate({ ...state, sort: ui.sort.valu
 ui.stale.addEventListener('change', () => navigate({ ...state, stale: ui.stale.checked }));
 ui.collection.addEventListener('change', () => navigate({ ...state, collection: ui.collection.value }));
 ui.loadMore.addEventListener('click', loadNextPage);
+// Infinite scroll: the next page loads as the end of the results comes into view.
+new IntersectionObserver((entries) => {
+  if (entries.some((entry) => entry.isIntersecting) && page && !ui.cards.hidden) loadNextPage();
+}, { rootMargin: '0px 0px 400px 0px' }).observe(ui.more);
+
+/** The grid or the dense list, as chosen last time in this browser. */
+function showView(view) {
+  ui.cards.classList.toggle('list', view === 'list');
+  ui.views.forEach((input) => { input.checked = input.value === view; });
+}
+ui.views.forEach((input) => input.addEventListener('change', () => {
+  localStorage.setItem(VIEW_KEY, input.value);
+  showView(input.value);
+}));
+showView(localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'grid');
 ui.filtersToggle.addEventListener('click', () => {
   const open = ui.filtersToggle.getAttribute('aria-expanded') !== 'true';
   ui.filtersToggle.setAttribute('aria-expanded', String(open));

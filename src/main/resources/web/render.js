@@ -71,6 +71,29 @@ function highlighted(fragments, text) {
 }
 
 /**
+ * The whole text with the words the API's fragments marked, marked wherever they occur: a
+ * fragment is a window around the first hits, and a card has room for more than that window.
+ * The card's line clamp then ends the text with "…" where it runs out of room.
+ */
+export function wholeMarked(fragments, text) {
+  const words = [...new Set((fragments ?? []).flatMap((f) => [...f.matchAll(/<mark>(.*?)<\/mark>/g)]
+    .map((m) => unescapeHtml(m[1]).toLowerCase())))].filter(Boolean);
+  if (!words.length) return highlighted(fragments, text);
+  const escaped = words.sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(${escaped.join('|')})`, 'gi');
+  return text.split(pattern).filter(Boolean)
+    .map((part) => (words.includes(part.toLowerCase()) ? el('mark', {}, part) : part));
+}
+
+/** A quiet note for warnings (the artifact was read; something in it was odd): the text on hover. */
+function syncWarnings(warnings) {
+  if (!warnings?.length) return null;
+  const text = warnings.join('\n');
+  return el('p', { className: 'sync-warning', title: text, tabindex: '0', 'aria-label': `Warning: ${text}` },
+    warnings.length === 1 ? 'Warning' : `${warnings.length} warnings`);
+}
+
+/**
  * One result card. `context`: showCollection, selectedTags, ttlSeconds, onTag(tag).
  */
 export function card(item, context) {
@@ -94,12 +117,13 @@ export function card(item, context) {
         item.stale && el('span', { className: 'badge stale', title: 'Not checked against its files within the TTL' }, 'Stale')),
       item.title && item.title !== item.name && el('p', { className: 'card-title' }, item.title),
       el('p', { className: `description${item.description ? '' : ' muted'}` },
-        item.description ? highlighted(item.highlights?.description, item.description) : 'No description'),
+        item.description ? wholeMarked(item.highlights?.description, item.description) : 'No description'),
       tags.length > 0 && el('ul', { className: 'tag-list', 'aria-label': 'Tags' }, tags),
       item.tools.length > 0 && el('p', { className: 'tools' },
         el('span', { className: 'visually-hidden' }, 'Tools: '), item.tools.map((tool) => el('code', {}, tool))),
       item.sync_error && el('p', { className: 'sync-error', role: 'note' },
         el('strong', {}, 'Sync problem: '), item.sync_error),
+      syncWarnings(item.sync_warnings),
       el('footer', { className: 'card-foot' },
         context.showCollection && el('span', { className: 'where', title: 'Collection' }, item.collection),
         item.version && el('span', { className: 'version', title: 'Version' }, `v${item.version.replace(/^v/, '')}`),
@@ -113,14 +137,15 @@ export function card(item, context) {
 const count = (n) => el('span', { className: 'count' }, n.toLocaleString('en'));
 
 /**
- * The type tabs: "All" and every type with documents (or selected), with counts. Arrow keys move
- * between tabs and select, as the ARIA tabs pattern expects.
+ * The type tabs: "All" and every type the collection has (or selected), with counts for the
+ * current results; a type at 0 stays, greyed, so the tabs do not jump while typing. Arrow keys
+ * move between tabs and select, as the ARIA tabs pattern expects.
  */
-export function typeTabs(typeCounts, selected, onSelect) {
-  const types = Object.keys(TYPE_LABELS).filter((t) => typeCounts[t] || t === selected);
+export function typeTabs(typeCounts, selected, onSelect, collectionTypes = Object.keys(typeCounts)) {
+  const types = Object.keys(TYPE_LABELS).filter((t) => typeCounts[t] || collectionTypes.includes(t) || t === selected);
   const entries = [['', 'All', sum(Object.values(typeCounts))], ...types.map((t) => [t, typeLabel(t), typeCounts[t] ?? 0])];
   return entries.map(([type, label, n], index) => el('button', {
-    type: 'button', role: 'tab', className: 'tab', 'aria-selected': String(type === selected),
+    type: 'button', role: 'tab', className: `tab${n === 0 ? ' is-zero' : ''}`, 'aria-selected': String(type === selected),
     'aria-controls': 'results', tabindex: type === selected ? '0' : '-1', 'data-type': type, 'data-focus-key': `type:${type}`,
     onclick: () => onSelect(type),
     onkeydown: (event) => {
@@ -143,7 +168,7 @@ const FACET_VISIBLE = 8;
 export function facetGroup({ name, heading, counts, selected, mode, expanded, onToggle, onMode, onExpand }) {
   const values = [...selected.filter((v) => !(v in counts)), ...Object.keys(counts)];
   const visible = expanded ? values : values.filter((v, i) => i < FACET_VISIBLE || selected.includes(v));
-  const options = visible.map((value) => el('li', {}, el('label', { className: 'option' },
+  const options = visible.map((value) => el('li', {}, el('label', { className: `option${counts[value] ? '' : ' is-zero'}` },
     el('input', { type: 'checkbox', value, checked: selected.includes(value), 'data-focus-key': `${name}:${value}`,
       onchange: () => onToggle(value) }),
     el('span', { className: 'option-label' }, value), count(counts[value] ?? 0))));
@@ -171,7 +196,7 @@ function modeToggle(name, heading, mode, onMode) {
     option('all', 'All', `Artifacts with all selected ${heading.toLowerCase()}`));
 }
 
-/** The origin filter: one choice among "any" and the origins, with counts. */
+/** The origin filter: one choice among "any" and `origins` (those the collection has), with counts. */
 export function originOptions(originCounts, selected, origins, onSelect) {
   return [['', 'Any origin', sum(Object.values(originCounts))], ...origins.map((o) => [o, originLabel(o), originCounts[o] ?? 0])]
     .map(([value, label, n]) => el('label', { className: 'option' },

@@ -4,7 +4,7 @@
 export const TYPES = ['skill', 'command', 'agent', 'mcp', 'hook', 'workflow', 'composite'];
 export const ORIGINS = ['local', 'github', 'marketplace'];
 const MODES = ['any', 'all'];
-const SORTS = ['relevance', 'name', '-updated']; // the sort select's options
+const SORTS = ['relevance', 'name', '-name', '-updated', 'updated']; // the sort select's options
 
 const EMPTY = Object.freeze({
   collection: '', q: '', type: '', tags: [], tagMode: 'any', tools: [], toolMode: 'any',

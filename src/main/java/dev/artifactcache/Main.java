@@ -11,6 +11,7 @@ import dev.artifactcache.http.FacetValueRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.PortCheck;
 import dev.artifactcache.http.RequestChecks;
+import dev.artifactcache.observe.HttpAnswers;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
 import dev.artifactcache.http.SyncRoutes;
 import dev.artifactcache.http.TransportErrors;
@@ -161,6 +162,7 @@ public final class Main {
     /** The routes; tests run this same wiring. SkillMeat's cache routes come before any {collection_id} route. */
     static void routing(HttpRouting.Builder routing, ArtifactCache cache) {
         ErrorResponses.register(routing);
+        routing.addFilter(new HttpAnswers(cache.metrics()));
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
         CollectionRoutes listing = new CollectionRoutes(cache);
         routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),

@@ -1,15 +1,13 @@
 package dev.artifactcache.cli;
 
 import dev.artifactcache.Main;
+import dev.artifactcache.observe.BuildVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "artifact-cache", mixinStandardHelpOptions = true, versionProvider = ArtifactCacheCommand.Version.class,
         description = "A fast, always-available metadata cache of a SkillMeat collection. Without a command: serve.",
         subcommands = {ServeCommand.class, SyncCommand.class, RefreshCommand.class, StatsCommand.class,
-                SearchCommand.class, HookCommand.class},
+                SearchCommand.class, ShowCommand.class, HookCommand.class},
         footer = {"", "Exit status: 0 ok, 1 some artifacts failed (or the service could not do it), 2 usage error, "
                 + "3 service unreachable.", "Each command has --help."})
 public final class ArtifactCacheCommand implements Callable<Integer> {
@@ -77,8 +75,16 @@ public final class ArtifactCacheCommand implements Callable<Integer> {
         return ExitStatus.USAGE;
     }
 
-    /** A value a converter refused: its own message, after the option's name (picocli's words are for programmers). */
+    /**
+     * A value a converter refused: its own message, after the option's name (picocli's words are for programmers);
+     * a mistyped command or option: the nearest ones picocli knows.
+     */
     private static String message(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            String what = first.startsWith("-") ? e.getMessage() : "Unknown command: '" + first + "'";
+            return what + "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
         if (e.getCause() instanceof CommandLine.TypeConversionException refused && e.getArgSpec() != null) {
             return (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option ? option.longestName() + ": " : "")
                     + refused.getMessage();
@@ -89,14 +95,8 @@ public final class ArtifactCacheCommand implements Callable<Integer> {
     /** The version Maven packaged, and the Java running it (the launcher picks one itself). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties pom = new Properties();
-            try (InputStream in = Version.class.getResourceAsStream("/META-INF/maven/dev.artifactcache/artifact-cache/pom.properties")) {
-                if (in != null) {
-                    pom.load(in);
-                }
-            }
-            return new String[] {NAME + " " + pom.getProperty("version", "(not packaged: built classes)"),
+        public String[] getVersion() {
+            return new String[] {NAME + " " + BuildVersion.version(),
                     "Java " + Runtime.version() + " (" + System.getProperty("java.home") + ")"};
         }
     }

@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /** The hook block in the git hooks of a repository: where git keeps them, adding and removing the block. */
 final class GitHooks {
@@ -46,26 +48,65 @@ final class GitHooks {
     }
 
     /**
-     * The folder git runs the hooks of {@code folder}'s repository from ({@code core.hooksPath} if set).
+     * The folder git runs the hooks of {@code folder}'s own repository from ({@code core.hooksPath} if set).
+     * A folder inside another repository (a collection kept in a source checkout) is refused: its hooks
+     * would be that repository's, run for changes that are not the collection's.
      *
-     * @throws CommandFailure when git is missing or {@code folder} is in no git repository
+     * @param gitDir a repository named on purpose ({@code --git-dir}), or null for {@code folder}'s own
+     * @throws CommandFailure when git is missing, or the folder is not a repository's top and no gitDir is named
      */
-    static Path hooksFolder(Path folder) {
-        ProcessBuilder git = new ProcessBuilder("git", "-C", folder.toString(), "rev-parse", "--git-path", "hooks")
-                .redirectErrorStream(true);
+    static Path hooksFolder(Path folder, Path gitDir) {
+        if (gitDir != null) {
+            String hooks = git(folder, "--git-dir=" + gitDir.toAbsolutePath(), "rev-parse", "--git-path", "hooks")
+                    .orElseThrow(why -> CommandFailure.usage("--git-dir " + gitDir + " is not a git repository (" + why + ")"));
+            return folder.resolve(hooks).normalize();
+        }
+        String output = git(folder, "rev-parse", "--show-toplevel", "--git-path", "hooks")
+                .orElseThrow(why -> notRepository(folder, why));
+        List<String> lines = output.lines().toList();
+        if (!isSameFolder(Path.of(lines.get(0)), folder)) {
+            throw notRepository(folder, "it lies inside the repository " + lines.get(0));
+        }
+        return folder.resolve(lines.get(1)).normalize();
+    }
+
+    private static CommandFailure notRepository(Path folder, String why) {
+        return CommandFailure.usage(folder + " is not a git repository (" + why + "); clone the collection there or run "
+                + "git init in it, or name the repository whose hooks to use with --git-dir");
+    }
+
+    private static boolean isSameFolder(Path top, Path folder) {
         try {
-            Process process = git.start();
+            return top.toRealPath().equals(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What git printed, or why it failed (its first line). */
+    private static GitOutput git(Path folder, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", folder.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw CommandFailure.usage(folder + " is not in a git repository (" + output.lines().findFirst().orElse("")
-                        + "); clone the collection there or run git init in it, then install the hook");
-            }
-            return folder.resolve(output).normalize();
+            boolean ok = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+            return new GitOutput(ok, ok ? output : output.lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw CommandFailure.failed("cannot run git (" + e.getMessage() + "); the hooks need git on the PATH");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CommandFailure.failed("interrupted while asking git for the hooks folder");
+        }
+    }
+
+    /** Git's output when it succeeded, else its reason. */
+    private record GitOutput(boolean ok, String text) {
+        String orElseThrow(Function<String, CommandFailure> failure) {
+            if (!ok) {
+                throw failure.apply(text);
+            }
+            return text;
         }
     }
 

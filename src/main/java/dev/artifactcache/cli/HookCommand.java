@@ -38,6 +38,15 @@ final class HookCommand {
         @Option(names = "--home", paramLabel = "DIR", description = "the SkillMeat home (default: ${DEFAULT-VALUE})")
         Path home;
 
+        @Option(names = "--git-dir", paramLabel = "DIR", description = "the git repository whose hooks to use, when the "
+                + "collection folder is not itself one (e.g. it lies inside a larger repository)")
+        Path gitDir;
+
+        /** The hooks folder of the collection's repository. */
+        Path hooks(CommandSpec spec) {
+            return GitHooks.hooksFolder(folder(spec), gitDir);
+        }
+
         String collection() {
             return collection != null ? collection : new SkillmeatHome(home).activeCollection();
         }
@@ -79,10 +88,10 @@ final class HookCommand {
         @Override
         public Integer call() throws IOException {
             Path folder = target.folder(spec);
+            Path hooks = target.hooks(spec);
             Path script = launcher().toAbsolutePath().normalize();
             // The configured service is looked up when the hook runs; only an explicit one is written down.
             URI pinned = spec.commandLine().getParseResult().hasMatchedOption("--server") ? server : null;
-            Path hooks = GitHooks.hooksFolder(folder);
             Map<String, GitHooks.Change> changes = GitHooks.install(hooks, new HookBlock(target.collection(), script, pinned));
             PrintWriter out = spec.commandLine().getOut();
             print(out, hooks, changes);
@@ -114,7 +123,7 @@ final class HookCommand {
 
         @Override
         public Integer call() throws IOException {
-            Path hooks = GitHooks.hooksFolder(target.folder(spec));
+            Path hooks = target.hooks(spec);
             print(spec.commandLine().getOut(), hooks, GitHooks.uninstall(hooks, target.collection()));
             return ExitStatus.OK;
         }

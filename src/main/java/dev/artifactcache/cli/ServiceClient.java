@@ -19,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,6 +61,32 @@ final class ServiceClient {
     JsonObject get(String pathAndQuery) {
         HttpResponse<String> response = send(request(pathAndQuery).GET(), HttpResponse.BodyHandlers.ofString());
         return answer(response.statusCode(), response.body());
+    }
+
+    /**
+     * Fails as a usage error, in the service's own words, when a collection is not one the cache
+     * knows: a filter on a misspelt name would otherwise find nothing and look like an answer.
+     */
+    void requireCollections(List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> known = collectionIds();
+        names.stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
+            throw CommandFailure.usage("No collection \"" + name + "\"; there are these: " + String.join(", ", known) + ".");
+        });
+    }
+
+    /** The ids of the collections the cache knows, in its order. */
+    List<String> collectionIds() {
+        return get("/api/v1/user-collections").getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getString("id")).toList();
+    }
+
+    /** The JSON object at a path, or empty when the service answers 404 (it has no such thing). */
+    Optional<JsonObject> find(String pathAndQuery) {
+        HttpResponse<String> response = send(request(pathAndQuery).GET(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 404 ? Optional.empty() : Optional.of(answer(response.statusCode(), response.body()));
     }
 
     /** The health checks' JSON, also while the service is not ready yet (503 with the same JSON). */
@@ -143,7 +171,13 @@ final class ServiceClient {
 
     private CommandFailure unreachable(String why) {
         return CommandFailure.unreachable("cannot reach the service at " + server + " (" + why + "); start it with: "
-                + Launcher.command("serve"));
+                + Launcher.command(serveCommand()));
+    }
+
+    /** serve on the port this client called, so that following the hint makes the two meet. */
+    private String serveCommand() {
+        int port = server.getPort() != -1 ? server.getPort() : "https".equals(server.getScheme()) ? 443 : 80;
+        return "serve --port " + port;
     }
 
     /** The JSON object of a 2xx answer; else the failure the service's error envelope describes. */

@@ -3,9 +3,11 @@ package dev.artifactcache.observe;
 import dev.artifactcache.ArtifactCache;
 import dev.artifactcache.collection.FileReads;
 import dev.artifactcache.index.CollectionCount;
+import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.CollectionState;
 import dev.artifactcache.sync.BatchReport;
 import dev.artifactcache.sync.Outcome;
+import dev.artifactcache.sync.PopulationStatus.State;
 import dev.artifactcache.sync.SyncReport;
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.FunctionalCounter;
@@ -45,6 +47,9 @@ public final class CacheMetrics implements AutoCloseable {
     private final Counter syncWarnings;
     private final Map<String, Timer> queryTimers = new ConcurrentHashMap<>();
     private final Map<String, Meter> documentGauges = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> answers = new ConcurrentHashMap<>();
+    /** When the last batch refresh finished, epoch seconds; 0 before the first. */
+    private volatile double lastRefreshFinished;
     /** Meters that read this instance's state: removed on close, so a later cache in the same JVM starts clean. */
     private final List<Meter> owned = new CopyOnWriteArrayList<>();
     private final IndexSnapshot snapshot;
@@ -77,6 +82,18 @@ public final class CacheMetrics implements AutoCloseable {
                 .description("Database change sequence minus the sequence applied to the index"));
         own(Gauge.builder(PREFIX + "population_seconds", () -> cache.population().lastDuration().toNanos() / 1e9)
                 .description("Duration of the last finished population"));
+        for (String severity : List.of("error", "warning")) {
+            own(Gauge.builder(PREFIX + "failing_artifacts", () -> snapshot.current().problems(severity))
+                    .description("Artifacts whose last read failed (error) or was read with a warning, now")
+                    .tags(List.of(Tag.create("severity", severity))));
+        }
+        own(Gauge.builder(PREFIX + "last_refresh_finished_seconds", () -> lastRefreshFinished)
+                .description("When the last batch refresh finished, seconds since the epoch; 0 before the first"));
+        own(Gauge.builder(PREFIX + "population_failed", () -> cache.population().status().state() == State.FAILED ? 1 : 0)
+                .description("1 when the last population of the index failed (its health check says why), else 0"));
+        own(Gauge.builder(PREFIX + "build_info", () -> 1)
+                .description("The running build; its version in the label")
+                .tags(List.of(Tag.create("version", BuildVersion.version()))));
         own(FunctionalCounter.builder(PREFIX + "file_reads", cache, c -> FileReads.onReadRoutes())
                 .description("Files read while serving a read route; stays 0"));
         own(FunctionalCounter.builder(PREFIX + "recoveries", cache, c -> c.recovery().isPresent() ? 1L : 0L)
@@ -105,6 +122,15 @@ public final class CacheMetrics implements AutoCloseable {
         return timer.record((Supplier<T>) () -> FileReads.duringReadRoute(work));
     }
 
+    /** Counts one HTTP answer (see {@link HttpAnswers}) by method, route and status class ("2xx", "4xx", ...). */
+    void answered(String method, String route, int status) {
+        String statusClass = status / 100 + "xx";
+        answers.computeIfAbsent(List.of(method, route, statusClass), key -> registry.getOrCreate(
+                Counter.builder(PREFIX + "http_responses").description("HTTP answers by method, route and status class")
+                        .tags(List.of(Tag.create("method", method), Tag.create("route", route),
+                                Tag.create("status_class", statusClass))))).increment();
+    }
+
     public void rateLimited() {
         rateLimited.increment();
     }
@@ -119,6 +145,7 @@ public final class CacheMetrics implements AutoCloseable {
 
     private void recordRefresh(BatchReport report) {
         refreshSeconds.record(report.took());
+        lastRefreshFinished = cache.clock().millis() / 1000.0;
     }
 
     /** One gauge per known collection; collections come and go with syncs. */
@@ -153,15 +180,19 @@ public final class CacheMetrics implements AutoCloseable {
         documentGauges.clear();
     }
 
-    /** Per-collection and stale counts, recomputed at most once a second. */
+    /** Per-collection, stale and failing counts, recomputed at most once a second. */
     private static final class IndexSnapshot {
         private static final long MAX_AGE_NANOS = 1_000_000_000L;
         private final ArtifactCache cache;
         private volatile Counts counts;
 
-        private record Counts(long takenNanos, Map<String, Long> byCollection, long stale) {
+        private record Counts(long takenNanos, Map<String, Long> byCollection, long stale, ArtifactStore.ProblemCounts problems) {
             long documents(String collection) {
                 return byCollection.getOrDefault(collection, 0L);
+            }
+
+            long problems(String severity) {
+                return severity.equals("error") ? problems.errors() : problems.warnings();
             }
         }
 
@@ -182,7 +213,7 @@ public final class CacheMetrics implements AutoCloseable {
             List<CollectionCount> all = cache.index().collections(cache.staleBefore());
             Counts fresh = new Counts(System.nanoTime(),
                     all.stream().collect(Collectors.toMap(CollectionCount::collection, CollectionCount::count)),
-                    all.stream().mapToLong(CollectionCount::staleCount).sum());
+                    all.stream().mapToLong(CollectionCount::staleCount).sum(), cache.store().problems());
             counts = fresh;
             return fresh;
         }

@@ -246,13 +246,15 @@ class ClientCommandsTest {
                 skill:pdf-tools  default     docs,pdf  Extract text from PDFs
                 1 artifact
                 """, Cli.run("search", "--server", server, "pdf").assertStatus(ExitStatus.OK).out());
+        String twoOfThree = Cli.run("search", "--server", server, "--type", "skill", "--tag", "docs", "--limit", "2").out();
         assertEquals("""
                 ID                          COLLECTION  TAGS  DESCRIPTION
                 skill:code-reviewer         default     docs  Review diffs
                 """.replace("default   ", "work      ") + """
                 skill:kubernetes-architect  default     docs  Design clusters
-                2 of 3 artifacts (--limit shows up to 100)
-                """, Cli.run("search", "--server", server, "--type", "skill", "--tag", "docs", "--limit", "2").out());
+                2 of 3 artifacts; 1 more: add --after %s (or --all for every one)
+                """.formatted(twoOfThree.substring(twoOfThree.indexOf("--after ") + 8, twoOfThree.indexOf(" (or"))),
+                twoOfThree);
         assertEquals("No artifact matches.\n", Cli.run("search", "--server", server, "nothing", "like", "it").out());
         assertTrue(Cli.run("search", "--server", server, "--tool", "mcp__github__query").out()
                 .startsWith("ID          COLLECTION  TAGS  DESCRIPTION\nmcp:github  default"));
@@ -269,7 +271,7 @@ class ClientCommandsTest {
 
     @Test
     void helpOnEveryCommand() {
-        for (String[] command : new String[][] {{}, {"serve"}, {"sync"}, {"refresh"}, {"stats"}, {"search"}, {"hook"},
+        for (String[] command : new String[][] {{}, {"serve"}, {"sync"}, {"refresh"}, {"stats"}, {"search"}, {"show"}, {"hook"},
                 {"hook", "install"}, {"hook", "uninstall"}}) {
             Object[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--help")).toArray();
             CommandResult help = Cli.run(args).assertStatus(ExitStatus.OK);

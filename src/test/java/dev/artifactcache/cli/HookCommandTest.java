@@ -148,9 +148,10 @@ class HookCommandTest {
     @Test
     void aFolderThatIsNoRepositoryOrNoCollectionIsAUsageError() {
         CommandResult notGit = install("--collection", "work").assertStatus(ExitStatus.USAGE);
-        assertTrue(notGit.err().startsWith("artifact-cache: " + home.collection("work") + " is not in a git repository ("),
+        assertTrue(notGit.err().startsWith("artifact-cache: " + home.collection("work") + " is not a git repository ("),
                 notGit::toString);
-        assertTrue(notGit.err().endsWith("); clone the collection there or run git init in it, then install the hook\n"));
+        assertTrue(notGit.err().endsWith("); clone the collection there or run git init in it, or name the repository "
+                + "whose hooks to use with --git-dir\n"), notGit::toString);
 
         install("--collection", "nope").assertStatus(ExitStatus.USAGE).assertOneErrorLine("there is no collection folder "
                 + home.collection("nope") + "; name the collection with --collection and the home with --home "
@@ -164,5 +165,27 @@ class HookCommandTest {
         Cli.run("hook", "install", "--home", home.root()).assertStatus(ExitStatus.USAGE).assertOneErrorLine(
                 "cannot tell which script the hook should run: install it through etc/artifact-cache, or name the "
                         + "launcher with --launcher (see: artifact-cache hook install --help)");
+    }
+
+    @Test
+    void aCollectionInsideAnotherRepositoryIsRefusedUnlessGitDirNamesIt() throws IOException {
+        TestHome checkout = new TestHome(tmp.resolve("checkout"))
+                .skill("default", "pdf-tools", "description: Extract text from PDFs\n", "");
+        GitRepository outer = GitRepository.initWithEverything(checkout.root());
+        Path folder = checkout.collection("default");
+
+        Cli.run("hook", "install", "--home", checkout.root(), "--launcher", LAUNCHER).assertStatus(ExitStatus.USAGE)
+                .assertOneErrorLine(folder + " is not a git repository (it lies inside the repository "
+                        + checkout.root().toRealPath() + "); clone the collection there or run git init in it, or name "
+                        + "the repository whose hooks to use with --git-dir");
+        assertFalse(Files.exists(outer.hooks().resolve("post-merge")));
+
+        Cli.run("hook", "install", "--home", checkout.root(), "--launcher", LAUNCHER, "--git-dir", outer.folder().resolve(".git"))
+                .assertStatus(ExitStatus.OK);
+        assertTrue(Files.readString(outer.hooks().resolve("post-merge")).contains(BLOCK));
+
+        Cli.run("hook", "install", "--home", checkout.root(), "--launcher", LAUNCHER, "--git-dir", tmp.resolve("nothing"))
+                .assertStatus(ExitStatus.USAGE).assertOneErrorLine("--git-dir " + tmp.resolve("nothing")
+                        + " is not a git repository (fatal: not a git repository: '" + tmp.resolve("nothing") + "')");
     }
 }

@@ -96,7 +96,8 @@ class LauncherTest {
             repo.run(tmp, "sync", "--server", server, "nobody").assertStatus(ExitStatus.USAGE);
             String dead = UnreachableAndGuardsTest.deadServer();
             repo.run(repo.root(), "stats", "--server", dead).assertStatus(ExitStatus.UNREACHABLE).assertOneErrorLine(
-                    "cannot reach the service at " + dead + " (connection refused); start it with: etc/artifact-cache serve");
+                    "cannot reach the service at " + dead + " (connection refused); start it with: etc/artifact-cache serve --port "
+                            + UnreachableAndGuardsTest.port(dead));
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -28,6 +29,10 @@ class UnreachableAndGuardsTest {
         }
     }
 
+    static int port(String server) {
+        return URI.create(server).getPort();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sync skill:pdf-tools", "refresh", "refresh --progress", "stats", "search pdf"})
     void everyClientCommandExits3WithAHintWhenNothingAnswers(String command) throws IOException {
@@ -35,7 +40,7 @@ class UnreachableAndGuardsTest {
         Object[] args = (command + " --server " + server).split(" ");
 
         Cli.run(args).assertStatus(ExitStatus.UNREACHABLE).assertOneErrorLine("cannot reach the service at " + server
-                + " (connection refused); start it with: etc/artifact-cache serve");
+                + " (connection refused); start it with: etc/artifact-cache serve --port " + port(server));
     }
 
     @Test
@@ -44,7 +49,7 @@ class UnreachableAndGuardsTest {
 
         Cli.run("refresh", "--hook", "--collection", "default", "--server", server).assertStatus(ExitStatus.OK)
                 .assertOneErrorLine("collection default not refreshed: cannot reach the service at " + server
-                        + " (connection refused); start it with: etc/artifact-cache serve");
+                        + " (connection refused); start it with: etc/artifact-cache serve --port " + port(server));
     }
 
     @Test

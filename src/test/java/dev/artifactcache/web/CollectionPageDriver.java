@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class CollectionPageDriver {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final Pattern TOTAL = Pattern.compile("^([\\d,]+) artifacts?");
+    private static final Pattern TOTAL = Pattern.compile("^([\\d,]+) results?");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
@@ -86,7 +86,7 @@ final class CollectionPageDriver {
         return waitUntilCurrent();
     }
 
-    /** The total the page states ("312 artifacts · showing 24"). */
+    /** The total the page states ("312 results in 0.8 ms"). */
     int total() {
         Matcher matcher = TOTAL.matcher(text(By.id("total")));
         if (!matcher.find()) {
@@ -143,6 +143,12 @@ final class CollectionPageDriver {
 
     WebElement tab(String type) {
         return driver.findElement(By.cssSelector("[role=tab][data-type='" + type + "']"));
+    }
+
+    /** The type of each tab shown, "" for All. */
+    @SuppressWarnings("unchecked")
+    List<String> tabTypes() {
+        return (List<String>) js("return [...document.querySelectorAll('[role=tab]')].map(t => t.dataset.type)");
     }
 
     int tabCount(String type) {

@@ -1,0 +1,145 @@
+package dev.artifactcache.web;
+
+import dev.artifactcache.MutableClock;
+import dev.artifactcache.RunningService;
+import dev.artifactcache.TestHome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How the results show (#16): infinite scroll with "showing X of Y" and focus kept, the list view
+ * kept across visits, "N results in X ms", the sorts, greyed zero counts, errors in red.
+ */
+@ExtendWith(SharedChromium.class)
+class ResultsViewBrowserTest {
+
+    @TempDir
+    static Path tmp;
+    private static RunningService service;
+    private static HeadlessChromium chromium;
+    private CollectionPageDriver page;
+
+    @BeforeAll
+    static void start(HeadlessChromium browser) throws IOException {
+        TestHome home = SampleCollection.write(tmp.resolve("home"))
+                .skill("default", "broken-notes", "description: Notes\n", "");
+        Files.delete(home.collection("default").resolve("skills/broken-notes/SKILL.md")); // a real failure
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        service = RunningService.start(home.root(), tmp.resolve("data"), clock);
+        chromium = browser;
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (service != null) { // null when the browser could not start
+            service.close();
+        }
+    }
+
+    @BeforeEach
+    void newPage() {
+        page = new CollectionPageDriver(chromium.driver(), service.uri("/"));
+        page.js("localStorage.clear()");
+    }
+
+    @Test
+    void scrollingToTheEndLoadsTheNextPageAndSaysHowManyShow() {
+        page.open("?collection=default");
+        int total = page.total();
+        assertEquals(24, page.cardKeys().size());
+        assertEquals("Showing 24 of " + total, page.text(By.id("showing")));
+
+        page.js("document.getElementById('more').scrollIntoView()");
+        page.waitFor("48 cards", d -> page.cardKeys().size() == 48);
+        page.waitUntilCurrent();
+
+        assertEquals("Showing 48 of " + total, page.text(By.id("showing")));
+        assertEquals(48, new HashSet<>(page.cardKeys()).size());
+        assertTrue(page.text(By.id("total")).matches(total + " results in [0-9.,]+ ms"), page.text(By.id("total")));
+    }
+
+    @Test
+    void loadMoreKeepsTheKeyboardFocus() {
+        page.open("?collection=default&sort=-name");
+        WebElement button = page.element(By.id("load-more"));
+        page.js("document.getElementById('load-more').focus()");
+        button.sendKeys(org.openqa.selenium.Keys.ENTER);
+        page.waitFor("more cards", d -> page.cardKeys().size() > 24);
+        page.waitUntilCurrent();
+
+        assertEquals("load-more", page.js("return document.activeElement.id"));
+    }
+
+    @Test
+    void theListViewIsKeptForTheNextVisit() {
+        page.open("?collection=default");
+        assertFalse(page.element(By.id("cards")).getDomAttribute("class").contains("list"));
+
+        page.element(By.cssSelector(".view-switch input[value=list]")).findElement(By.xpath("./ancestor::label")).click();
+        assertEquals("cards list", page.element(By.id("cards")).getDomAttribute("class"));
+
+        page.reload();
+        assertEquals("cards list", page.element(By.id("cards")).getDomAttribute("class"));
+        assertTrue(page.element(By.cssSelector(".view-switch input[value=list]")).isSelected());
+        page.screenshot("collection-list-view");
+    }
+
+    @Test
+    void everySortOfTheApiIsOffered() {
+        page.open("?collection=default");
+        assertEquals(List.of("relevance", "name", "-name", "-updated", "updated"), page.js(
+                "return [...document.querySelectorAll('#sort option')].map(o => o.value)"));
+        List<String> byName = page.cardNames();
+        page.sortBy("-name");
+        List<String> reversed = page.cardNames();
+        assertTrue(reversed.get(0).compareTo(reversed.get(reversed.size() - 1)) > 0, reversed::toString);
+        assertFalse(byName.equals(reversed));
+    }
+
+    @Test
+    void zeroCountsStayGreyedInsteadOfVanishing() {
+        page.open("?collection=default");
+        List<String> tabs = page.tabTypes();
+        page.search("kubernetes");
+        assertEquals(tabs, page.tabTypes(), "the type tabs stay while typing");
+        List<WebElement> zeroTabs = page.elements(By.cssSelector("[role=tab].is-zero"));
+        assertFalse(zeroTabs.isEmpty());
+        for (WebElement tab : zeroTabs) {
+            assertEquals("0", tab.findElement(By.className("count")).getText());
+            assertEquals("0.55", tab.getCssValue("opacity"));
+        }
+        // A selected tag that the other filters leave no artifact of shows 0, greyed.
+        page.open("?collection=default&tags=pdf&type=mcp");
+        assertEquals(0, page.facetCount("tags", "pdf"));
+        assertTrue(page.element(By.cssSelector("#facet-tags input[value=pdf]")).findElement(By.xpath("./ancestor::label"))
+                .getDomAttribute("class").contains("is-zero"));
+    }
+
+    @Test
+    void aFailedArtifactIsRedAndTheHeaderSaysHowTheCacheKeepsUp() {
+        page.open("?collection=default&q=broken-notes");
+        WebElement error = page.element(By.cssSelector("[data-key='default/skill:broken-notes'] .sync-error"));
+        assertTrue(error.getText().startsWith("Sync problem: "), error.getText());
+        assertEquals("rgba(180, 35, 24, 1)", error.getCssValue("color"));
+        assertTrue(page.text(By.id("freshness")).endsWith("watching the files for changes; re-checked every 30 min"),
+                page.text(By.id("freshness")));
+    }
+}
