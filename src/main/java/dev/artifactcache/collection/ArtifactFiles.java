@@ -62,6 +62,6 @@ public final class ArtifactFiles {
     /** The text's frontmatter values as a sync reads them, and whether the block is valid YAML. */
     public static FrontmatterValues frontmatter(String text, String label) throws MetadataFileException {
         Frontmatter frontmatter = Frontmatter.parse(text, label);
-        return new FrontmatterValues(frontmatter.metadata(), frontmatter.warning());
+        return new FrontmatterValues(frontmatter.metadata(), frontmatter.warnings().isEmpty() ? null : String.join("; ", frontmatter.warnings()));
     }
 }
