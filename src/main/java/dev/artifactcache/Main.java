@@ -7,6 +7,7 @@ import dev.artifactcache.observe.CacheHealth;
 import dev.artifactcache.http.CollectionRoutes;
 import dev.artifactcache.http.ErrorResponses;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
+import dev.artifactcache.http.SkillmeatReadRoutes;
 import dev.artifactcache.http.SyncRoutes;
 import dev.artifactcache.http.WriteGuard;
 import io.helidon.common.socket.SocketOptions;
@@ -135,8 +136,8 @@ public final class Main {
     static void routing(HttpRouting.Builder routing, ArtifactCache cache) {
         ErrorResponses.register(routing);
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
-        routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
-                new CollectionRoutes(cache));
+        routing.register("/api/v1", guard.cors(), new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
+                new CollectionRoutes(cache), new SkillmeatReadRoutes(cache));
         routing.register(new CollectionPage());
     }
 }

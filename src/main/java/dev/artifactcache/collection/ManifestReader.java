@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a collection's {@code collection.toml} and merges in its {@code collection.lock}. */
 public final class ManifestReader {
@@ -60,20 +61,26 @@ public final class ManifestReader {
         }
         String text = readText(file);
         LockFile lock = LockFile.read(folder.resolve(LockFile.FILE_NAME));
-        ArtifactTables.Result result = ArtifactTables.collect(artifacts(file, text, lock));
+        Tables tables = tables(file, text, lock);
+        ArtifactTables.Result result = ArtifactTables.collect(tables.artifacts());
         String collection = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
-        return new Manifest(collection, folder, stamp, result.entries(), result.problems());
+        return new Manifest(collection, folder, stamp, result.entries(), result.problems(), CollectionHeader.of(tables.rest()));
     }
 
-    private static List<ArtifactTables.Item> artifacts(Path file, String text, LockFile lock) throws ManifestException {
+    /** The {@code [[artifacts]]} tables read, and the rest of the document. */
+    private record Tables(List<ArtifactTables.Item> artifacts, Map<String, Object> rest) {
+    }
+
+    private static Tables tables(Path file, String text, LockFile lock) throws ManifestException {
         try {
             ChunkedToml.Parsed<ArtifactTables.Item> parsed = ChunkedToml.parse(text, ONE_ARTIFACT_PER_GROUP,
                     (group, index, line) -> ArtifactTables.read(((List<?>) group.get(ARTIFACTS)).getFirst(), index, line, lock));
             if (!parsed.rest().containsKey(ARTIFACTS)) {
-                return parsed.groups();
+                return new Tables(parsed.groups(), parsed.rest());
             }
             // "artifacts = []" or an inline array, or sub-tables out of place: rare, small files.
-            return fromWholeDocument(ChunkedToml.parseWhole(text), lock);
+            TomlTable whole = ChunkedToml.parseWhole(text);
+            return new Tables(fromWholeDocument(whole, lock), PlainToml.of(whole));
         } catch (ChunkedToml.SyntaxError e) {
             throw new ManifestException(file, file + ": invalid TOML at line " + e.line + ", column " + e.column + ": " + e.getMessage(), e);
         }
