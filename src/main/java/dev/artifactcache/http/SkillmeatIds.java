@@ -33,10 +33,11 @@ final class SkillmeatIds {
         return Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The id a cursor names, or empty when it is not base64 of UTF-8 text. */
+    /** The id a cursor names, or empty when it is not a cursor this service made (base64 of UTF-8 text). */
     static Optional<String> cursorId(String cursor) {
         try {
-            return Optional.of(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8));
+            String id = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return cursor(id).equals(cursor) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
