@@ -66,8 +66,11 @@ class SkillmeatCacheRoutesTest {
 
     @Test
     void refreshOfAnUnknownCollectionIs404() {
-        assertError(404, "collection_not_found", "No collection \"nope\"; there are these: default, work.", "collection_id",
-                cliPost("/api/v1/user-collections/nope/refresh-cache"));
+        HttpResponse<String> response = cliPost("/api/v1/user-collections/nope/refresh-cache");
+        assertEquals(404, response.statusCode());
+        assertEquals(RunningService.json("""
+                {"error":"collection_not_found","detail":{"error":"collection_not_found","collection_id":"nope",
+                 "message":"Collection 'nope' not found in the SkillMeat home"}}"""), RunningService.json(response.body()));
     }
 
     @Test
