@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
+
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,19 +45,15 @@ class SkillmeatCliBurstTest {
         service.close();
     }
 
-    private HttpResponse<String> cliPost(String path) {
-        return service.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(3))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
 
     @Test
     void addOnTwoCollectionsThenSyncPullAllSucceed() {
         home.skill("default", "new-in-default", "description: Added by the CLI\n", "");
-        assertEquals(200, cliPost("/api/v1/user-collections/default/refresh-cache").statusCode());
+        assertEquals(200, service.cliPost("/api/v1/user-collections/default/refresh-cache").statusCode());
         home.skill("work", "new-in-work", "description: Added by the CLI\n", "");
-        assertEquals(200, cliPost("/api/v1/user-collections/work/refresh-cache").statusCode());
+        assertEquals(200, service.cliPost("/api/v1/user-collections/work/refresh-cache").statusCode());
         home.skill("work", "pulled", "description: Pulled\n", "");
-        HttpResponse<String> all = cliPost("/api/v1/user-collections/refresh-cache");
+        HttpResponse<String> all = service.cliPost("/api/v1/user-collections/refresh-cache");
         assertEquals(200, all.statusCode(), all.body());
         assertTrue(service.cache().index().get("default", "skill:new-in-default").isPresent());
         assertTrue(service.cache().index().get("work", "skill:new-in-work").isPresent());
@@ -68,7 +64,7 @@ class SkillmeatCliBurstTest {
     void refreshesOfOneCollectionAtOnceJoinAndSeeTheChange() {
         home.skill("default", "burst", "description: Added just before the burst\n", "");
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 8)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> cliPost("/api/v1/user-collections/default/refresh-cache")))
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> service.cliPost("/api/v1/user-collections/default/refresh-cache")))
                 .toList();
         for (CompletableFuture<HttpResponse<String>> call : calls) {
             HttpResponse<String> response = call.join();
@@ -80,9 +76,9 @@ class SkillmeatCliBurstTest {
 
     @Test
     void fullRefreshesStillHitTheLimit() {
-        assertEquals(200, cliPost("/api/v1/user-collections/refresh-cache").statusCode());
-        assertEquals(200, cliPost("/api/v1/user-collections/refresh-cache").statusCode());
-        HttpResponse<String> third = cliPost("/api/v1/user-collections/refresh-cache");
+        assertEquals(200, service.cliPost("/api/v1/user-collections/refresh-cache").statusCode());
+        assertEquals(200, service.cliPost("/api/v1/user-collections/refresh-cache").statusCode());
+        HttpResponse<String> third = service.cliPost("/api/v1/user-collections/refresh-cache");
         assertEquals(429, third.statusCode());
         assertEquals("10", third.headers().firstValue("Retry-After").orElseThrow());
     }

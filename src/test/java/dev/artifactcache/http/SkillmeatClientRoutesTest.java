@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
+
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,16 +227,6 @@ class SkillmeatClientRoutesTest {
                 {"composite_artifacts_enabled":true,"deployment_sets_enabled":false,"memory_context_enabled":false,
                  "workflow_engine_enabled":false,"modular_content_architecture":false}"""),
                 RunningService.json(valid("FeatureFlagsResponse", "/api/v1/config/feature-flags")));
-    }
-
-    @Test
-    void refreshOfAnUnknownCollectionAnswersSkillmeatsNotFound() {
-        HttpResponse<String> response = service.send(HttpRequest.newBuilder(service.uri("/api/v1/user-collections/nope/refresh-cache"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-        assertEquals(404, response.statusCode());
-        assertEquals(RunningService.json("""
-                {"error":"collection_not_found","detail":{"error":"collection_not_found","collection_id":"nope",
-                 "message":"Collection 'nope' not found in the SkillMeat home"}}"""), RunningService.json(response.body()));
     }
 
     private static JsonArray array(String json) {
