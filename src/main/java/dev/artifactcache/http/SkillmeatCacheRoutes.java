@@ -23,7 +23,9 @@ import java.util.Optional;
  * SkillMeat's cache routes with SkillMeat's paths and response fields, so its CLI and web client
  * work unchanged: refresh one collection, refresh all, cache statistics. Register before any
  * {@code /user-collections/{collection_id}} route, so that {@code cache-stats} and
- * {@code refresh-cache} are never taken for a collection id.
+ * {@code refresh-cache} are never taken for a collection id. A refresh asked for while the same one
+ * is running joins the run queued behind it ({@link SingleFlight}), so the CLI's burst of refreshes
+ * after {@code add} and {@code sync-pull} always succeeds.
  */
 public final class SkillmeatCacheRoutes implements HttpService {
 
