@@ -254,17 +254,17 @@ const formatMs = (ms) => (ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleStrin
 function showFreshness() {
   const fresh = page?.freshness;
   const scope = state.collection ? collections.find((c) => c.id === state.collection) : null;
-  const count = scope ? scope.artifact_count : sum(collections.filter((c) => c.kind !== 'user').map((c) => c.artifact_count));
+  const count = scope ? scope.artifact_count : sum(collections.filter((c) => c.collection_type !== 'user').map((c) => c.artifact_count));
   if (!fresh) return;
   ui.freshness.textContent = `${state.collection || 'All collections'} · ${plural(count, 'artifact')} · `
     + `${fresh.stale_count.toLocaleString('en')} stale · watching the files for changes; re-checked every ${Math.round(fresh.ttl_seconds / 60)} min`;
 }
 
 function showCollections() {
-  const total = sum(collections.filter((c) => c.kind !== 'user').map((c) => c.artifact_count));
+  const total = sum(collections.filter((c) => c.collection_type !== 'user').map((c) => c.artifact_count));
   const options = [new Option(`All collections (${total.toLocaleString('en')})`, '')];
   for (const c of collections) {
-    const yours = c.kind === 'user' ? ' · yours' : ''; // a user collection, kept in the cache's database
+    const yours = c.collection_type === 'user' ? ' · yours' : ''; // a user collection, kept in the cache's database
     options.push(new Option(`${c.name}${yours} (${c.artifact_count.toLocaleString('en')})`, c.id));
   }
   if (state.collection && !collections.some((c) => c.id === state.collection)) {

@@ -147,7 +147,7 @@ export function artifactView({ tokenDialog, onClose, onChanged, onShowCollection
         el('button', { type: 'button', className: 'button ghost', onclick: () => render(details(item)) }, 'Cancel'),
         el('button', { type: 'submit', id: 'add-save', className: 'button primary' }, 'Add')));
     select.addEventListener('change', () => { name.disabled = select.value !== ''; });
-    getWithEtag(collectionsUrl()).then(({ body }) => body.items.filter((c) => c.kind === 'user')
+    getWithEtag(collectionsUrl()).then(({ body }) => body.items.filter((c) => c.collection_type === 'user')
       .forEach((c) => select.append(el('option', { value: c.id }, c.name)))).catch(() => {});
     form.addEventListener('submit', async (event) => {
       event.preventDefault();

@@ -70,6 +70,9 @@ function highlighted(fragments, text) {
   return fragments?.length ? fragments.flatMap((f, i) => (i ? [' … ', ...marked(f)] : marked(f))) : [text];
 }
 
+/** The artifact's own version: on /artifacts `version` is SkillMeat's version spec, the file's is in `metadata`. */
+const version = (item) => (item.metadata ? item.metadata.version : item.version);
+
 /**
  * The whole text with the words the API's fragments marked, marked wherever they occur: a
  * fragment is a window around the first hits, and a card has room for more than that window.
@@ -125,8 +128,9 @@ export function card(item, context) {
         el('strong', {}, 'Sync problem: '), item.sync_error),
       syncWarnings(item.sync_warnings),
       el('footer', { className: 'card-foot' },
-        context.showCollection && el('span', { className: 'where', title: 'Collection' }, item.collection),
-        item.version && el('span', { className: 'version', title: 'Version' }, `v${item.version.replace(/^v/, '')}`),
+        context.showCollection && el('span', { className: 'where', title: 'Collections' },
+          (item.collections ?? [{ id: item.collection }]).map((c) => c.id).join(', ')),
+        version(item) && el('span', { className: 'version', title: 'Version' }, `v${version(item).replace(/^v/, '')}`),
         item.origin && el('span', { title: 'Origin' }, originLabel(item.origin)),
         item.source && sourceLink(item.source),
         el('time', { className: 'synced', datetime: item.synced_at, title: `Last checked ${item.synced_at}` },

@@ -13,6 +13,7 @@ import dev.artifactcache.http.PortCheck;
 import dev.artifactcache.http.RequestChecks;
 import dev.artifactcache.observe.HttpAnswers;
 import dev.artifactcache.http.SkillmeatCacheRoutes;
+import dev.artifactcache.http.SkillmeatReadRoutes;
 import dev.artifactcache.http.SyncRoutes;
 import dev.artifactcache.http.TransportErrors;
 import dev.artifactcache.http.UserCollectionRoutes;
@@ -165,8 +166,8 @@ public final class Main {
         routing.addFilter(new HttpAnswers(cache.metrics()));
         WriteGuard guard = WriteGuard.of(cache.settings(), cache.clock(), cache.metrics()::rateLimited);
         CollectionRoutes listing = new CollectionRoutes(cache);
-        routing.register("/api/v1", new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
-                listing, new FacetValueRoutes(cache, listing), new EditRoutes(cache, guard),
+        routing.register("/api/v1", guard.cors(), new SkillmeatCacheRoutes(cache, guard), new SyncRoutes(cache, guard),
+                listing, new FacetValueRoutes(cache, listing), new SkillmeatReadRoutes(cache), new EditRoutes(cache, guard),
                 new UserCollectionRoutes(cache, guard));
         routing.register(new CollectionPage());
     }

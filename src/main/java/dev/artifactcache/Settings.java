@@ -6,6 +6,8 @@ import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +25,18 @@ import java.util.Optional;
  * @param writeToken  bearer token that write routes require, or null for none
  * @param background  how the background keeps documents fresh: refresher and file watcher
  * @param batchLimit  how often one client may call the batch write routes
+ * @param allowedOrigins the web origins (scheme://host[:port]) whose pages may call the API from a browser
  */
 public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl, String dbUser, String dbPassword,
-                       String writeToken, Background background, BatchLimit batchLimit) {
+                       String writeToken, Background background, BatchLimit batchLimit, List<String> allowedOrigins) {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(30);
+    /** SkillMeat's web app as its documentation runs it (next dev on port 3000). */
+    public static final List<String> DEFAULT_ALLOWED_ORIGINS = List.of("http://localhost:3000", "http://127.0.0.1:3000");
+
+    public Settings {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
 
     /**
      * @param refreshInterval how often the refresher looks for stale documents
@@ -80,7 +89,16 @@ public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl,
                 .or(() -> config.get("security.write-token").asString().asOptional())
                 .filter(value -> !value.isBlank())
                 .orElse(null);
-        return new Settings(home, data, ttl, url, user, password, token, background(config), batchLimit(config));
+        return new Settings(home, data, ttl, url, user, password, token, background(config), batchLimit(config),
+                allowedOrigins(config));
+    }
+
+    /** A comma list; an empty value allows no other origin. */
+    private static List<String> allowedOrigins(Config config) {
+        return config.get("security.cors.allowed-origins").asString()
+                .map(text -> Arrays.stream(text.split(",")).map(String::trim).filter(o -> !o.isEmpty())
+                        .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList())
+                .orElse(DEFAULT_ALLOWED_ORIGINS);
     }
 
     private static Background background(Config config) {

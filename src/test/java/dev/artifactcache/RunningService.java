@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -82,6 +83,12 @@ public final class RunningService implements AutoCloseable {
     public HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A POST as SkillMeat's CLI sends it: no body, no Content-Type, no Authorization, a 3 s timeout. */
+    public HttpResponse<String> cliPost(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(3))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {

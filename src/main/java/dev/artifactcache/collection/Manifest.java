@@ -12,13 +12,20 @@ import java.util.Optional;
  * @param stamp      the manifest and lock files' size and time, taken before parsing
  * @param entries    the usable entries, in manifest order, unique by id
  * @param problems   the {@code [[artifacts]]} tables that could not become entries, in manifest order
+ * @param header     the collection's own tables: times, groups, tag definitions
  */
-public record Manifest(String collection, Path folder, ManifestStamp stamp, List<ManifestEntry> entries, List<EntryProblem> problems) {
+public record Manifest(String collection, Path folder, ManifestStamp stamp, List<ManifestEntry> entries, List<EntryProblem> problems,
+                       CollectionHeader header) {
 
     public Manifest {
         // An indexed list keeps find() O(1) on 100,000 entries; a record cannot hold a private map.
         entries = EntryIndex.of(entries);
         problems = List.copyOf(problems);
+    }
+
+    /** A manifest with artifacts only, as tests build one. */
+    public Manifest(String collection, Path folder, ManifestStamp stamp, List<ManifestEntry> entries, List<EntryProblem> problems) {
+        this(collection, folder, stamp, entries, problems, CollectionHeader.EMPTY);
     }
 
     /** The entry with this id; with duplicate ids (only possible when built by hand) the first. */

@@ -59,9 +59,11 @@ public final class ManifestReader {
             String text = readText(file);
             LockFile lock = LockFile.read(folder.resolve(LockFile.FILE_NAME));
             if (stamp.equals(stamp(folder, file))) {
-                ArtifactTables.Result result = ArtifactTables.collect(artifacts(file, text, lock));
+                Tables tables = tables(file, text, lock);
+                ArtifactTables.Result result = ArtifactTables.collect(tables.artifacts());
                 String collection = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
-                return new Manifest(collection, folder, stamp, result.entries(), result.problems());
+                return new Manifest(collection, folder, stamp, result.entries(), result.problems(),
+                        CollectionHeader.of(tables.rest()));
             }
             // A writer is at work (truncate, then write): what was read may be half a file.
             if (attempt == MAX_READS) {
@@ -79,7 +81,11 @@ public final class ManifestReader {
         }
     }
 
-    private static List<ArtifactTables.Item> artifacts(Path file, String text, LockFile lock) throws ManifestException {
+    /** The {@code [[artifacts]]} tables read, and the rest of the document. */
+    private record Tables(List<ArtifactTables.Item> artifacts, Map<String, Object> rest) {
+    }
+
+    private static Tables tables(Path file, String text, LockFile lock) throws ManifestException {
         try {
             ChunkedToml.Parsed<ArtifactTables.Item> parsed = ChunkedToml.parse(text, ONE_ARTIFACT_PER_GROUP,
                     (group, index, line) -> ArtifactTables.read(((List<?>) group.get(ARTIFACTS)).getFirst(), index, line, lock));
@@ -89,10 +95,11 @@ public final class ManifestReader {
                         + " (empty or half-written?); the cache is kept as it was");
             }
             if (!parsed.rest().containsKey(ARTIFACTS)) {
-                return parsed.groups();
+                return new Tables(parsed.groups(), parsed.rest());
             }
             // "artifacts = []" or an inline array, or sub-tables out of place: rare, small files.
-            return fromWholeDocument(ChunkedToml.parseWhole(text), lock);
+            TomlTable whole = ChunkedToml.parseWhole(text);
+            return new Tables(fromWholeDocument(whole, lock), PlainToml.of(whole));
         } catch (ChunkedToml.SyntaxError e) {
             throw new ManifestException(file, file + ": invalid TOML at line " + e.line + ", column " + e.column + ": " + e.getMessage(), e);
         }

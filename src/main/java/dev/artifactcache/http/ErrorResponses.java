@@ -25,6 +25,7 @@ public final class ErrorResponses {
     public static void register(HttpRouting.Builder routing) {
         RequestChecks.register(routing);
         routing.error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.field()));
+        routing.error(InvalidQueryParameter.class, (req, res, e) -> e.send(res));
         // Helidon signals ordinary outcomes with HttpException too (no route: 404; a static file's
         // conditional GET: 304 with its ETag); without this they would fall into the 500 below.
         routing.error(HttpException.class, (req, res, e) -> {

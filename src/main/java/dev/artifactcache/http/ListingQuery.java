@@ -11,8 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
-/** Turns the listing parameters of api.md into a {@link SearchRequest}, or a 400 naming the parameter. */
+/**
+ * Turns the listing parameters of api.md into a {@link SearchRequest}: a 422 for SkillMeat's own
+ * {@code limit} (as SkillMeat answers), a 400 naming the parameter for this service's own ones.
+ */
 final class ListingQuery {
 
     static final int MAX_LIMIT = 100;
@@ -26,34 +30,49 @@ final class ListingQuery {
      * @param staleBefore now minus the TTL
      */
     static SearchRequest parse(Parameters query, List<String> collections, Instant staleBefore) {
+        return parse(query, collections, staleBefore, MAX_LIMIT);
+    }
+
+    /**
+     * @param maxLimit the route's largest page (SkillMeat's {@code /artifacts} allows 500); a limit
+     *                 out of range is SkillMeat's 422
+     */
+    static SearchRequest parse(Parameters query, List<String> collections, Instant staleBefore, int maxLimit) {
         SearchRequest.Builder request = SearchRequest.builder()
                 .collections(collections.isEmpty() ? list(query, "collection") : collections)
-                .types(list(query, "artifact_type").stream().map(t -> parsed("artifact_type", t, ArtifactType::fromWire)).toList())
+                .types(knownTypes(query))
                 .q(query.first("q").asOptional().or(() -> query.first("search").asOptional()).orElse(null))
                 .tags(mode(query, "tag_mode"), list(query, "tags"))
                 .tools(mode(query, "tool_mode"), list(query, "tools"))
                 .origins(origins(query))
-                .limit(limit(query))
+                .limit(InvalidQueryParameter.boundedInt(query, "limit", SearchRequest.DEFAULT_LIMIT, 1, maxLimit))
                 .after(query.first("after").orElse(null))
                 .facets(flag(query, "facets"))
-                .highlight(flag(query, "highlight"));
+                .highlight(flag(query, "highlight"))
+                // Over all collections an artifact lists once, with the collections it is in (SkillMeat's /artifacts).
+                .onePerArtifact(true);
         query.first("sort").asOptional().ifPresent(sort -> request.sort(parsed("sort", sort, SortOrder::fromWire)));
         query.first("stale").asOptional().ifPresent(stale -> request.stale(bool("stale", stale), staleBefore));
         return request.build();
     }
 
-    private static int limit(Parameters query) {
-        String text = query.first("limit").orElse(String.valueOf(SearchRequest.DEFAULT_LIMIT));
-        int limit;
-        try {
-            limit = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", got \"" + text + "\"");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badParameter("limit", "limit must be from 1 to " + MAX_LIMIT + ", got " + limit);
-        }
-        return limit;
+    /**
+     * Whether {@code artifact_type} names only types that do not exist: SkillMeat then answers an
+     * empty page (its filter is a prefix match that matches nothing), not an error.
+     */
+    static boolean onlyUnknownTypes(Parameters query) {
+        return !list(query, "artifact_type").isEmpty() && knownTypes(query).isEmpty();
+    }
+
+    /** The known types of {@code artifact_type}; an unknown one matches nothing, as in SkillMeat. */
+    private static List<ArtifactType> knownTypes(Parameters query) {
+        return list(query, "artifact_type").stream().flatMap(type -> {
+            try {
+                return Stream.of(ArtifactType.fromWire(type));
+            } catch (IllegalArgumentException e) {
+                return Stream.empty();
+            }
+        }).toList();
     }
 
     private static List<String> origins(Parameters query) {

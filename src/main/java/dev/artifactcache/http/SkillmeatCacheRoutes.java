@@ -6,23 +6,28 @@ import dev.artifactcache.index.SyncProblemCounts;
 import dev.artifactcache.sync.BatchReport;
 import dev.artifactcache.sync.Selection;
 import io.helidon.common.parameters.Parameters;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * SkillMeat's cache routes with SkillMeat's paths and response fields, so its CLI and web client
  * work unchanged: refresh one collection, refresh all, cache statistics. Register before any
  * {@code /user-collections/{collection_id}} route, so that {@code cache-stats} and
- * {@code refresh-cache} are never taken for a collection id.
+ * {@code refresh-cache} are never taken for a collection id. A refresh asked for while the same one
+ * is running joins the run queued behind it ({@link SingleFlight}), so the CLI's burst of refreshes
+ * after {@code add} and {@code sync-pull} always succeeds.
  */
 public final class SkillmeatCacheRoutes implements HttpService {
 
@@ -30,8 +35,12 @@ public final class SkillmeatCacheRoutes implements HttpService {
     static final long MIN_TTL_SECONDS = 60;
     static final long MAX_TTL_SECONDS = 86_400;
 
+    /** The key of a refresh of every collection. */
+    private static final String ALL = "";
+
     private final ArtifactCache cache;
     private final WriteGuard guard;
+    private final SingleFlight<String, JsonObject> refreshes = new SingleFlight<>();
 
     public SkillmeatCacheRoutes(ArtifactCache cache, WriteGuard guard) {
         this.cache = cache;
@@ -42,25 +51,42 @@ public final class SkillmeatCacheRoutes implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/user-collections/cache-stats", this::cacheStats)
                 .post("/user-collections/refresh-cache", guard.batch(this::refreshAll))
-                .post("/user-collections/{collection_id}/refresh-cache", guard.batch(this::refreshOne));
+                // Not rate limited: single-flight bounds its work (one run and one queued per collection).
+                .post("/user-collections/{collection_id}/refresh-cache", guard.write(this::refreshOne));
     }
 
     private void refreshOne(ServerRequest req, ServerResponse res) {
         JsonBody.read(req); // no fields; read for the size and type guards
-        String collection = SyncRoutes.requireCollection(cache, req.path().pathParameters().get("collection_id"),
-                "collection_id");
-        res.send(SyncJson.collectionRefresh(cache.synchronizer().sync(collection, Selection.ALL)));
+        String collection = req.path().pathParameters().get("collection_id");
+        if (!knownCollections().contains(collection)) {
+            sendNotFound(res, collection);
+            return;
+        }
+        res.send(refreshes.run(collection, () -> SyncJson.collectionRefresh(cache.synchronizer().sync(collection, Selection.ALL))));
     }
 
     private void refreshAll(ServerRequest req, ServerResponse res) {
         JsonBody.read(req);
-        BatchReport report;
+        res.send(refreshes.run(ALL, () -> SyncJson.allRefresh(cache.batches().collections(knownCollections()))));
+    }
+
+    private List<String> knownCollections() {
         try {
-            report = cache.batches().collections(cache.synchronizer().knownCollections());
+            return cache.synchronizer().knownCollections();
         } catch (IOException e) {
             throw new UncheckedIOException("listing the collections failed", e);
         }
-        res.send(SyncJson.allRefresh(report));
+    }
+
+    /** SkillMeat's 404 here, whose {@code detail} is an object; {@code error} as in api.md's envelope. */
+    private static void sendNotFound(ServerResponse res, String collection) {
+        res.status(Status.NOT_FOUND_404).send(Json.object()
+                .add("error", "collection_not_found")
+                .add("detail", Json.object()
+                        .add("error", "collection_not_found")
+                        .add("collection_id", collection)
+                        .add("message", "Collection '" + collection + "' not found in the SkillMeat home"))
+                .build());
     }
 
     /**

@@ -6,21 +6,17 @@ import dev.artifactcache.membership.Member;
 import dev.artifactcache.membership.UserCollection;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * User collections as the API shows them, from the index alone: SkillMeat's collection fields
- * plus {@code kind} ({@code "user"}; a folder's is {@code "file"}) and the members whose artifact
- * is gone from the files ({@code missing_count}, and in a listing {@code missing_artifacts}).
+ * with {@code collection_type} {@code "user"} (a folder's is {@code "file"}) and the members whose
+ * artifact is gone from the files ({@code missing_count}, and in a listing {@code missing_artifacts}).
  */
 final class UserCollectionJson {
-
-    static final String USER = "user";
-    static final String FILE = "file";
 
     private final ArtifactCache cache;
 
@@ -36,19 +32,14 @@ final class UserCollectionJson {
         return cache.userCollections().contains(id);
     }
 
-    JsonObject item(UserCollection collection) {
+    /** The collection as {@code GET /user-collections} lists it, its counts from the index. */
+    CollectionSummary summary(UserCollection collection) {
+        Instant staleBefore = cache.staleBefore();
         long count = cache.index().search(SearchRequest.builder().collections(collection.id()).limit(1).build()).totalCount();
-        JsonObjectBuilder item = Json.object()
-                .add("id", collection.id())
-                .add("name", collection.name());
-        Json.text(item, "description", collection.description());
-        item.add("kind", USER)
-                .add("artifact_count", count)
-                .add("missing_count", missing(collection).size())
-                .add("group_count", 0);
-        Json.time(item, "created_at", collection.createdAt());
-        Json.time(item, "updated_at", collection.updatedAt());
-        return item.build();
+        long stale = cache.index().search(SearchRequest.builder().collections(collection.id()).stale(true, staleBefore)
+                .limit(1).build()).totalCount();
+        return new CollectionSummary(collection.id(), collection.name(), CollectionSummary.USER, collection.createdAt(),
+                collection.updatedAt(), collection.description(), count, stale, missing(collection).size(), List.of(), null);
     }
 
     /** The members whose artifact the index does not hold: gone from the files, kept until they come back. */

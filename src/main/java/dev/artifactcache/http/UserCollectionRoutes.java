@@ -59,13 +59,13 @@ public final class UserCollectionRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         JsonObject body = JsonBody.read(req);
         UserCollection created = collections().create(requiredText(body, "name"), JsonBody.text(body, "description"));
-        res.status(Status.CREATED_201).send(json.item(created));
+        res.status(Status.CREATED_201).send(json.summary(created).json().build());
     }
 
     private void update(ServerRequest req, ServerResponse res) {
         String id = userCollectionId(req);
         JsonObject body = JsonBody.read(req);
-        res.send(json.item(collections().update(id, JsonBody.text(body, "name"), JsonBody.text(body, "description"))));
+        res.send(json.summary(collections().update(id, JsonBody.text(body, "name"), JsonBody.text(body, "description"))).json().build());
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

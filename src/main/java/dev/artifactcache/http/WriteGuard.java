@@ -3,6 +3,7 @@ package dev.artifactcache.http;
 import dev.artifactcache.Settings;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.cors.CorsSupport;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -18,8 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What every write route checks before its handler runs: the write token when one is configured
- * (401), then, on the batch routes, the client's rate limit (429 with {@code Retry-After}). Read
+ * What every write route checks before its handler runs: a browser page of a foreign origin (403),
+ * the write token when one is configured (401), then, on the batch routes, the client's rate limit (429 with {@code Retry-After}). Read
  * routes stay open. One guard serves all routes, so a client has one bucket across the batch routes.
  */
 public final class WriteGuard {
@@ -30,9 +31,11 @@ public final class WriteGuard {
     private final byte[] tokenDigest;
     private final RateLimiter limiter;
     private final Runnable onLimited;
+    private final BrowserOrigins origins;
 
-    private WriteGuard(String token, RateLimiter limiter, Runnable onLimited) {
+    private WriteGuard(String token, RateLimiter limiter, Runnable onLimited, BrowserOrigins origins) {
         this.onLimited = onLimited;
+        this.origins = origins;
         this.tokenDigest = token == null ? null : sha256(token);
         this.limiter = limiter;
     }
@@ -40,13 +43,19 @@ public final class WriteGuard {
     /** @param onLimited called for every request refused by the rate limit (metrics count them) */
     public static WriteGuard of(Settings settings, Clock clock, Runnable onLimited) {
         Settings.BatchLimit limit = settings.batchLimit();
-        return new WriteGuard(settings.writeToken(), new RateLimiter(limit.perMinute(), limit.burst(), clock), onLimited);
+        return new WriteGuard(settings.writeToken(), new RateLimiter(limit.perMinute(), limit.burst(), clock), onLimited,
+                new BrowserOrigins(settings.allowedOrigins()));
     }
 
-    /** A route that changes the cache: needs the token when one is set. */
+    /** The CORS handling of every API route, for the same origins the writes accept. */
+    public CorsSupport cors() {
+        return origins.cors();
+    }
+
+    /** A route that changes the cache: refused to a foreign web page; needs the token when one is set. */
     Handler write(Handler handler) {
         return (req, res) -> {
-            if (authorized(req, res)) {
+            if (fromAllowedPage(req, res) && authorized(req, res)) {
                 handler.handle(req, res);
             }
         };
@@ -59,6 +68,16 @@ public final class WriteGuard {
                 handler.handle(req, res);
             }
         });
+    }
+
+    private boolean fromAllowedPage(ServerRequest req, ServerResponse res) {
+        Optional<String> foreign = origins.foreign(req);
+        if (foreign.isEmpty()) {
+            return true;
+        }
+        ErrorResponses.send(res, Status.FORBIDDEN_403, "origin_not_allowed", "A page from " + foreign.get()
+                + " may not change this cache; add its origin to security.cors.allowed-origins to allow it.", "Origin");
+        return false;
     }
 
     // The two checks answer themselves rather than throw: the error path resets the response

@@ -2,6 +2,12 @@ package dev.artifactcache.index;
 
 import dev.artifactcache.store.ArtifactRow;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,6 +233,47 @@ public final class ArtifactIndex implements AutoCloseable {
                 return Optional.empty();
             }
             return Optional.of(RowReader.read(searcher.getIndexReader(), new int[] {top.scoreDocs[0].doc}).get(0));
+        });
+    }
+
+    /**
+     * The collections holding each of {@code ids}, by name; an id no collection holds maps to an
+     * empty list. For the items of a page: a few term lookups per item.
+     */
+    public Map<String, List<String>> collectionsHolding(Collection<String> ids) {
+        return withSearcher(searcher -> {
+            List<String> collections = searcher.freshness().collections(Long.MIN_VALUE).stream()
+                    .map(CollectionCount::collection).toList();
+            Map<String, List<String>> holding = new LinkedHashMap<>();
+            for (String id : ids) {
+                List<String> in = new ArrayList<>();
+                for (String collection : collections) {
+                    if (searcher.count(new TermQuery(ArtifactDocument.keyTerm(ArtifactRow.key(collection, id)))) > 0) {
+                        in.add(collection);
+                    }
+                }
+                holding.put(id, List.copyOf(in));
+            }
+            return holding;
+        });
+    }
+
+    /** Every tag in use with the number of artifacts carrying it (an artifact in two collections counts once). */
+    public Map<String, Long> tagCounts() {
+        return withSearcher(searcher -> {
+            SortedSetDocValuesReaderState state = searcher.facetState(FacetDimension.TAGS);
+            if (state == null) {
+                return Map.of();
+            }
+            FacetsCollector hits = searcher.search(OnePerArtifactQuery.INSTANCE, new FacetsCollectorManager());
+            FacetResult result = new SortedSetDocValuesFacetCounts(state, hits).getAllChildren(FacetDimension.TAGS.dim());
+            Map<String, Long> counts = new LinkedHashMap<>();
+            if (result != null) {
+                for (LabelAndValue child : result.labelValues) {
+                    counts.put(child.label, child.value.longValue());
+                }
+            }
+            return counts;
         });
     }
 

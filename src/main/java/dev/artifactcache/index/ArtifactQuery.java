@@ -36,6 +36,9 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
     static ArtifactQuery of(SearchRequest request) {
         List<Query> fixed = new ArrayList<>();
         anyOf(FacetDimension.COLLECTION, request.collections()).ifPresent(fixed::add);
+        if (request.onePerArtifact() && request.collections().isEmpty()) {
+            fixed.add(OnePerArtifactQuery.INSTANCE);
+        }
         if (request.stale() != null) {
             fixed.add(staleness(request.stale(), request.staleBefore()));
         }

@@ -9,7 +9,7 @@ final class RequestKey {
     private RequestKey() {
     }
 
-    /** What decides the matching set apart from text and freshness: collections, types, tags, tools, origins. */
+    /** What decides the matching set apart from text and freshness: collections, types, tags, tools, origins, one per artifact. */
     static String filters(SearchRequest request) {
         StringBuilder key = new StringBuilder();
         list(key, request.collections());
@@ -19,6 +19,7 @@ final class RequestKey {
         field(key, request.toolMode().wire());
         list(key, request.tools());
         list(key, request.origins());
+        field(key, String.valueOf(request.onePerArtifact()));
         return key.toString();
     }
 

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param after       the {@code endCursor} of the previous page, or null for the first page
  * @param facets      whether to count facets (type, tags, tools, origin; disjunctive)
  * @param highlight   whether to return {@code <mark>}ed name/description fragments
+ * @param onePerArtifact whether an artifact held by several collections matches once (in the
+ *                    collection first by name) rather than once per collection
  */
 public record SearchRequest(
         List<String> collections,
@@ -44,7 +46,8 @@ public record SearchRequest(
         int limit,
         String after,
         boolean facets,
-        boolean highlight) {
+        boolean highlight,
+        boolean onePerArtifact) {
 
     public static final int DEFAULT_LIMIT = 20;
     /** The engine's own bound; the HTTP API allows less. */
@@ -83,7 +86,7 @@ public record SearchRequest(
     /** The same request for the page after {@code cursor}. */
     public SearchRequest withAfter(String cursor) {
         return new SearchRequest(collections, types, q, tags, tagMode, tools, toolMode, origins, stale, staleBefore, sort,
-                limit, cursor, facets, highlight);
+                limit, cursor, facets, highlight, onePerArtifact);
     }
 
     public static Builder builder() {
@@ -115,6 +118,7 @@ public record SearchRequest(
         private String after;
         private boolean facets;
         private boolean highlight;
+        private boolean onePerArtifact;
 
         private Builder() {
         }
@@ -203,9 +207,14 @@ public record SearchRequest(
             return this;
         }
 
+        public Builder onePerArtifact(boolean on) {
+            this.onePerArtifact = on;
+            return this;
+        }
+
         public SearchRequest build() {
             return new SearchRequest(collections, types, q, tags, tagMode, tools, toolMode, origins, stale, staleBefore,
-                    sort, limit, after, facets, highlight);
+                    sort, limit, after, facets, highlight, onePerArtifact);
         }
     }
 }

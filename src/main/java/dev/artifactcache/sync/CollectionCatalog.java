@@ -1,10 +1,12 @@
 package dev.artifactcache.sync;
 
+import dev.artifactcache.collection.CollectionHeader;
 import dev.artifactcache.store.CollectionState;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -15,6 +17,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class CollectionCatalog {
 
     private final Map<String, CollectionState> collections = new ConcurrentSkipListMap<>();
+    /** Filled as manifests are read, so only in memory: after a restart the population reads them again. */
+    private final Map<String, CollectionHeader> headers = new ConcurrentHashMap<>();
 
     public CollectionCatalog(List<CollectionState> known) {
         known.forEach(state -> collections.put(state.name(), state));
@@ -33,12 +37,22 @@ public final class CollectionCatalog {
         return List.copyOf(collections.values());
     }
 
+    /** What the collection's manifest said of the collection itself when last read; empty before that. */
+    public CollectionHeader header(String collection) {
+        return headers.getOrDefault(collection, CollectionHeader.EMPTY);
+    }
+
     void put(CollectionState state) {
         collections.put(state.name(), state);
     }
 
+    void describe(String collection, CollectionHeader header) {
+        headers.put(collection, header);
+    }
+
     void remove(String collection) {
         collections.remove(collection);
+        headers.remove(collection);
     }
 
     /** Makes the catalog exactly {@code known}: what the database holds now. */

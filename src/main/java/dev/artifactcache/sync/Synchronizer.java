@@ -1,6 +1,7 @@
 package dev.artifactcache.sync;
 
 import dev.artifactcache.collection.ArtifactMetadata;
+import dev.artifactcache.collection.CollectionHeader;
 import dev.artifactcache.collection.ArtifactReader;
 import dev.artifactcache.collection.EntryProblem;
 import dev.artifactcache.collection.Manifest;
@@ -170,6 +171,7 @@ public final class Synchronizer implements AutoCloseable {
                 held = deleteGone(collection, folder, tally);
                 tally.tell();
             }
+            describe(collection, manifests.current(folder));
             return tally.report(held, true, started);
         } catch (ManifestException | IOException e) {
             String error = e.getMessage();
@@ -180,6 +182,19 @@ public final class Synchronizer implements AutoCloseable {
             });
             return tally.report(error, true, started);
         }
+    }
+
+    /**
+     * Keeps what the manifest says of the collection itself for the read routes; a manifest without
+     * {@code [collection]} times is dated by its file's modification time.
+     */
+    private void describe(String collection, Manifest manifest) {
+        CollectionHeader header = manifest.header();
+        Instant modified = Instant.EPOCH.plusNanos(manifest.stamp().manifestModifiedNanos());
+        catalog.describe(collection, new CollectionHeader(
+                header.created() == null ? modified : header.created(),
+                header.updated() == null ? modified : header.updated(),
+                header.groups(), header.tagDefinitions()));
     }
 
     /** Every collection on disk, and every cached one that is gone from disk, sorted. */

@@ -208,6 +208,45 @@ class ManifestReaderTest {
     }
 
     @Test
+    void theCollectionsOwnTablesAreRead() {
+        Manifest manifest = new TestCollection(temp).manifest("""
+                [collection]
+                name = "default"
+                created = "2026-01-15T10:30:00.123456"
+                updated = "2026-02-01T08:00:00"
+
+                [[groups]]
+                name = "Later"
+                position = 2
+                members = ["skill:a", "agent:b"]
+
+                [[groups]]
+                name = "First"
+                description = "Start here"
+                color = "blue"
+                icon = "star"
+                position = 0
+
+                [[groups]]
+                description = "a group without a name is skipped"
+
+                [[tag_definitions]]
+                name = "pdf"
+                slug = "pdf"
+                color = "#ff0000"
+                description = "PDF files"
+
+                [[tag_definitions]]
+                name = ["not", "a", "name"]
+                """).read();
+
+        assertEquals(new CollectionHeader(Instant.parse("2026-01-15T10:30:00.123456Z"), Instant.parse("2026-02-01T08:00:00Z"),
+                List.of(new CollectionHeader.Group("First", "Start here", "blue", "star", 0, List.of()),
+                        new CollectionHeader.Group("Later", null, null, null, 2, List.of("skill:a", "agent:b"))),
+                List.of(new CollectionHeader.TagDefinition("pdf", "pdf", "#ff0000", "PDF files"))), manifest.header());
+    }
+
+    @Test
     void aTomlSyntaxErrorNamesTheFileLineAndColumn() {
         TestCollection collection = new TestCollection(temp).manifest(
                 TestCollection.artifact("skill", "a", "skills/a", "")

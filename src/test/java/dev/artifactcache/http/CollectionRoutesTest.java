@@ -57,8 +57,12 @@ class CollectionRoutesTest {
     void collectionsListTheirCounts() {
         JsonObject body = service.getJson("/api/v1/user-collections");
         assertEquals(RunningService.json("""
-                [{"id":"default","name":"default","kind":"file","artifact_count":46,"stale_count":0,"sync_error":null},
-                 {"id":"work","name":"work","kind":"file","artifact_count":1,"stale_count":0,"sync_error":null}]
+                [{"id":"default","name":"default","description":null,"collection_type":"file",
+                  "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","group_count":0,
+                  "artifact_count":46,"stale_count":0,"missing_count":0,"sync_error":null},
+                 {"id":"work","name":"work","description":null,"collection_type":"file",
+                  "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","group_count":0,
+                  "artifact_count":1,"stale_count":0,"missing_count":0,"sync_error":null}]
                 """.replace("[", "{\"a\":[").replace("]\n", "]}")).get("a"), body.get("items"));
         assertEquals(2, body.getJsonObject("page_info").getInt("total_count"));
     }
@@ -73,7 +77,8 @@ class CollectionRoutesTest {
                  "source":"https://github.com/acme/agent-skills/tree/3f2a/skills/pdf-tools","version_spec":"v1.2.0",
                  "resolved_sha":"3f2a9c0e1b7d4a6f8e2c5b9d1a3f7e6c0b4d8a2e","resolved_version":null,
                  "added":"2026-01-15T10:30:00.123456Z","synced_at":"2026-11-20T10:00:00Z",
-                 "updated_at":"2026-11-20T10:00:00Z","stale":false,"sync_error":null}
+                 "updated_at":"2026-11-20T10:00:00Z","stale":false,"sync_error":null,
+                 "collections":[{"id":"work","name":"work","artifact_count":1}]}
                 """);
         assertEquals(expected, item);
     }
@@ -139,18 +144,18 @@ class CollectionRoutesTest {
     }
 
     @Test
-    void limitOutOfRangeOrNotANumberIs400() {
-        assertBadParameter("/api/v1/user-collections/default/artifacts?limit=0", "limit", "limit must be from 1 to 100, got 0");
-        assertBadParameter("/api/v1/user-collections/default/artifacts?limit=101", "limit", "limit must be from 1 to 100, got 101");
-        assertBadParameter("/api/v1/user-collections/default/artifacts?limit=ten", "limit",
+    void limitOutOfRangeOrNotANumberIs422AsInSkillmeat() {
+        assertUnprocessable("/api/v1/user-collections/default/artifacts?limit=0", "limit", "limit must be at least 1, got 0");
+        assertUnprocessable("/api/v1/user-collections/default/artifacts?limit=101", "limit", "limit must be at most 100, got 101");
+        assertUnprocessable("/api/v1/user-collections/default/artifacts?limit=ten", "limit",
                 "limit must be a whole number from 1 to 100, got \"ten\"");
     }
 
     @Test
-    void unknownTypeAndTamperedCursorAre400() {
-        HttpResponse<String> type = service.get("/api/v1/user-collections/default/artifacts?artifact_type=skill,plugin");
-        assertEquals(400, type.statusCode());
-        assertEquals("artifact_type", RunningService.json(type.body()).getString("field"));
+    void unknownTypeIsAnEmptyPageAndTamperedCursorIs400() {
+        HttpResponse<String> type = service.get("/api/v1/user-collections/default/artifacts?artifact_type=plugin");
+        assertEquals(200, type.statusCode());
+        assertEquals(0, RunningService.json(type.body()).getJsonArray("items").size());
 
         HttpResponse<String> cursor = service.get("/api/v1/user-collections/default/artifacts?after=bm90LWEtY3Vyc29y");
         assertEquals(400, cursor.statusCode());
@@ -158,13 +163,12 @@ class CollectionRoutesTest {
         assertFalse(cursor.body().contains("Exception"));
     }
 
-    private static void assertBadParameter(String path, String field, String detail) {
+    private static void assertUnprocessable(String path, String field, String message) {
         HttpResponse<String> response = service.get(path);
-        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(422, response.statusCode(), response.body());
         JsonObject body = RunningService.json(response.body());
-        assertEquals("invalid_parameter", body.getString("error"));
         assertEquals(field, body.getString("field"));
-        assertEquals(detail, body.getString("detail"));
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        assertEquals(message, body.getString("message"));
+        assertEquals(message, body.getJsonArray("detail").getJsonObject(0).getString("msg"));
     }
 }

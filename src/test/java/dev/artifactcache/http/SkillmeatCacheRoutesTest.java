@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
+
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +47,6 @@ class SkillmeatCacheRoutesTest {
         service.close();
     }
 
-    /** As SkillMeat's CLI calls it: no body, no Content-Type, no Authorization, a 3 s timeout. */
-    private HttpResponse<String> cliPost(String path) {
-        return service.send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(3))
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
-    }
 
     @Test
     void refreshOfOneCollectionCountsAsSkillmeatDoes() throws IOException {
@@ -61,13 +56,16 @@ class SkillmeatCacheRoutesTest {
         assertOk("""
                 {"collection_id":"default","updated_count":1,"skipped_count":2,
                  "errors":["skill:kubernetes-architect: %s"]}
-                """.formatted(BROKEN), cliPost("/api/v1/user-collections/default/refresh-cache"));
+                """.formatted(BROKEN), service.cliPost("/api/v1/user-collections/default/refresh-cache"));
     }
 
     @Test
     void refreshOfAnUnknownCollectionIs404() {
-        assertError(404, "collection_not_found", "No collection \"nope\"; there are these: default, work.", "collection_id",
-                cliPost("/api/v1/user-collections/nope/refresh-cache"));
+        HttpResponse<String> response = service.cliPost("/api/v1/user-collections/nope/refresh-cache");
+        assertEquals(404, response.statusCode());
+        assertEquals(RunningService.json("""
+                {"error":"collection_not_found","detail":{"error":"collection_not_found","collection_id":"nope",
+                 "message":"Collection 'nope' not found in the SkillMeat home"}}"""), RunningService.json(response.body()));
     }
 
     @Test
@@ -75,7 +73,7 @@ class SkillmeatCacheRoutesTest {
         home.skill("work", "linter", "description: Lint it\n", "");
         Files.delete(home.collection("default").resolve("skills/kubernetes-architect/SKILL.md"));
 
-        HttpResponse<String> response = cliPost("/api/v1/user-collections/refresh-cache");
+        HttpResponse<String> response = service.cliPost("/api/v1/user-collections/refresh-cache");
 
         assertOk("""
                 {"success":true,"collections_refreshed":2,"total_updated":1,"total_skipped":4,
@@ -88,7 +86,7 @@ class SkillmeatCacheRoutesTest {
     void collectionWithABrokenManifestIsAnErrorNotARefresh() {
         home.write("collections/work/collection.toml", "[collection]\nname = \"work\"\n[[artifacts]\nname = 1\n");
 
-        JsonObject result = ok(cliPost("/api/v1/user-collections/refresh-cache"));
+        JsonObject result = ok(service.cliPost("/api/v1/user-collections/refresh-cache"));
 
         assertEquals(1, result.getInt("collections_refreshed"));
         assertEquals(3, result.getInt("total_skipped"));

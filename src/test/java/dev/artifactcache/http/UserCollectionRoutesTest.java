@@ -89,7 +89,7 @@ class UserCollectionRoutesTest {
 
         JsonObject all = service.getJson(BASE);
         assertEquals(List.of("default:file", "work:file", "Favourites:user"), all.getJsonArray("items").getValuesAs(JsonObject.class)
-                .stream().map(item -> item.getString("name") + ":" + item.getString("kind")).toList());
+                .stream().map(item -> item.getString("name") + ":" + item.getString("collection_type")).toList());
         assertEquals(3, all.getJsonArray("items").getJsonObject(2).getInt("artifact_count"));
 
         assertEquals(204, send("DELETE", BASE + "/" + id + "/artifacts/skill:pdf-tools", null).statusCode());

@@ -125,12 +125,14 @@ class WriteGuardsTest {
         HttpRequest.BodyPublisher empty = HttpRequest.BodyPublishers.noBody();
 
         assertEquals(200, post(REFRESH, null, empty).statusCode());
-        assertEquals(200, post("/api/v1/user-collections/default/refresh-cache", null, empty).statusCode());
-        HttpResponse<String> limited = post("/api/v1/user-collections/refresh-cache", null, empty);
+        assertEquals(200, post("/api/v1/user-collections/refresh-cache", null, empty).statusCode());
+        HttpResponse<String> limited = post(REFRESH, null, empty);
         assertError(429, "rate_limited", "Too many batch refreshes from this client; try again in 10 s (the file watcher "
                 + "keeps the cache fresh meanwhile).", null, limited);
         assertEquals("10", limited.headers().firstValue("Retry-After").orElse(null));
         assertEquals(200, service.post(SYNC, BODY).statusCode(), "single syncs are not limited");
+        assertEquals(200, post("/api/v1/user-collections/default/refresh-cache", null, empty).statusCode(),
+                "a collection's refresh is single-flight, not limited");
 
         service.clock().advance(Duration.ofSeconds(10));
         assertEquals(200, post(REFRESH, null, empty).statusCode());
