@@ -2,12 +2,6 @@ package dev.artifactcache.index;
 
 import dev.artifactcache.store.ArtifactRow;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -260,21 +254,9 @@ public final class ArtifactIndex implements AutoCloseable {
 
     /** Every tag in use with the number of artifacts carrying it (an artifact in two collections counts once). */
     public Map<String, Long> tagCounts() {
-        return withSearcher(searcher -> {
-            SortedSetDocValuesReaderState state = searcher.facetState(FacetDimension.TAGS);
-            if (state == null) {
-                return Map.of();
-            }
-            FacetsCollector hits = searcher.search(OnePerArtifactQuery.INSTANCE, new FacetsCollectorManager());
-            FacetResult result = new SortedSetDocValuesFacetCounts(state, hits).getAllChildren(FacetDimension.TAGS.dim());
-            Map<String, Long> counts = new LinkedHashMap<>();
-            if (result != null) {
-                for (LabelAndValue child : result.labelValues) {
-                    counts.put(child.label, child.value.longValue());
-                }
-            }
-            return counts;
-        });
+        SearchRequest everyArtifact = SearchRequest.builder().onePerArtifact(true).build();
+        return withSearcher(searcher -> ArtifactSearch.facetValues(searcher, everyArtifact, FacetDimension.TAGS,
+                FacetCounter.Method.CHEAPEST));
     }
 
     /** Every collection with its document count and how many have {@code synced_at < staleBefore}, by name. */
