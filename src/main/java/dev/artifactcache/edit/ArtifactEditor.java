@@ -13,6 +13,7 @@ import dev.artifactcache.sync.OwnWrites;
 import dev.artifactcache.sync.Outcome;
 import dev.artifactcache.sync.Selection;
 import dev.artifactcache.sync.SyncReport;
+import dev.artifactcache.sync.SyncLog;
 import dev.artifactcache.sync.Synchronizer;
 
 import java.io.IOException;
@@ -200,18 +201,14 @@ public final class ArtifactEditor {
     }
 
     private static void log(String collection, ArtifactId id, String outcome, String files, String reason, long started) {
-        StringBuilder line = new StringBuilder("event=artifact_edit collection=").append(quoted(collection))
-                .append(" artifact_id=").append(quoted(id.toString())).append(" outcome=").append(outcome);
+        StringBuilder line = new StringBuilder("event=artifact_edit collection=").append(SyncLog.quoted(collection))
+                .append(" artifact_id=").append(SyncLog.quoted(id.toString())).append(" outcome=").append(outcome);
         if (!files.isEmpty()) {
-            line.append(" files=").append(quoted(files));
+            line.append(" files=").append(SyncLog.quoted(files));
         }
         if (reason != null) {
-            line.append(" reason=").append(quoted(reason));
+            line.append(" reason=").append(SyncLog.quoted(reason));
         }
         LOG.info(line.append(" ms=").append((System.nanoTime() - started) / 1_000_000).toString());
-    }
-
-    private static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

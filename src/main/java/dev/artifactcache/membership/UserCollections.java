@@ -5,6 +5,7 @@ import dev.artifactcache.membership.MembershipRefusedException.Reason;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.RowKey;
 import dev.artifactcache.sync.IndexMirror;
+import dev.artifactcache.sync.SyncLog;
 import dev.artifactcache.sync.Synchronizer;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
@@ -106,6 +107,15 @@ public final class UserCollections implements MembershipLookup {
                 + " members=" + saved.stream().mapToInt(c -> c.members().size()).sum());
     }
 
+    /**
+     * Reads the user collections from the database again: a node that applies another node's
+     * changes (a tailer of the shared database) calls this before applying, so that the member rows
+     * it re-indexes carry the memberships that node committed.
+     */
+    public void reload() {
+        state = State.of(store.loadAll());
+    }
+
     @Override
     public List<String> userCollectionsOf(String key) {
         return state.byKey().getOrDefault(key, List.of());
@@ -131,7 +141,7 @@ public final class UserCollections implements MembershipLookup {
             UserCollection created = new UserCollection(UUID.randomUUID().toString().replace("-", ""), checkedName,
                     description(description), now, now, List.of());
             commit(tx -> MembershipStore.insert(tx, created), with(created), List.of());
-            log("user_collection_created", created.id(), "name=" + quoted(created.name()));
+            log("user_collection_created", created.id(), "name=" + SyncLog.quoted(created.name()));
             return created;
         });
     }
@@ -143,7 +153,7 @@ public final class UserCollections implements MembershipLookup {
             UserCollection updated = current.with(name == null ? current.name() : name(name, id),
                     description == null ? current.description() : description(description), now());
             commit(tx -> MembershipStore.update(tx, updated), with(updated), List.of());
-            log("user_collection_updated", id, "name=" + quoted(updated.name()));
+            log("user_collection_updated", id, "name=" + SyncLog.quoted(updated.name()));
             return updated;
         });
     }
@@ -197,7 +207,7 @@ public final class UserCollections implements MembershipLookup {
                 MembershipStore.deleteMember(tx, id, artifact);
                 MembershipStore.update(tx, updated);
             }, with(updated), List.of(artifact));
-            log("user_collection_member_removed", id, "artifact=" + quoted(artifact.key()));
+            log("user_collection_member_removed", id, "artifact=" + SyncLog.quoted(artifact.key()));
             return null;
         });
     }
@@ -214,7 +224,7 @@ public final class UserCollections implements MembershipLookup {
             copy.write(all());
         } catch (IOException e) {
             // The database holds the change; the copy is rewritten whole by the next change.
-            LOG.warning("event=user_collections_copy_failed file=" + copy.file() + " reason=" + quoted(String.valueOf(e.getMessage())));
+            LOG.warning("event=user_collections_copy_failed file=" + copy.file() + " reason=" + SyncLog.quoted(String.valueOf(e.getMessage())));
         }
     }
 
@@ -272,9 +282,5 @@ public final class UserCollections implements MembershipLookup {
 
     private static void log(String event, String id, String details) {
         LOG.info(() -> "event=" + event + " id=" + id + " " + details);
-    }
-
-    private static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -33,7 +33,7 @@ public final class SyncLog {
     }
 
     /** Quotes a value that a log shipper would otherwise split. */
-    static String quoted(String value) {
+    public static String quoted(String value) {
         if (!value.isEmpty() && value.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '=')) {
             return value;
         }
