@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Find artifacts across the collections; prints a table.", "",
                 "Looks in names, titles, descriptions, tags and tools; the beginning of a word or a small typo still "
-                        + "finds it; -word leaves out what has the word, \"two words\" asks for the phrase. Without "
+                        + "finds it; -word leaves out what has the word, \"two words\" asks for both words exactly (no typo, no prefix). Without "
                         + "text: the artifacts the options pick. The last line says how many more there are and the "
                         + "--after that shows them.",
                 "With --json: the service's GET /api/v1/artifacts page (with --all: {\"items\": [every item], "

@@ -5,6 +5,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
@@ -12,10 +13,12 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Builds the full-text part of a search from user text: a pure function, no query syntax, so no
- * input can make it fail.
+ * Builds the full-text part of a search from user text: a pure function, and no input can make it
+ * fail. The only syntax is {@link QueryText}'s: each word of a quoted phrase must be in the document
+ * exactly (no typo, no prefix), and a {@code -word} leaves out the documents with the word in any field.
  *
  * <p>Each analysed term must match somewhere (with more than three terms, a quarter may be
  * missing). A term matches a field exactly, as a typo (one edit for words of 4-7 letters, two from
@@ -31,6 +34,8 @@ final class TextQuery {
     static final int MAX_TERMS = 12;
     static final int MAX_CHARS = 256;
     static final float EXACT_NAME_BONUS = 32f;
+    /** A quoted word found counts as a description match would. */
+    static final float PHRASE_WEIGHT = 4f;
 
     /** The searched fields with their weights: a name match outranks a description match. */
     enum Weighted {
@@ -60,17 +65,36 @@ final class TextQuery {
         if (text == null) {
             return null;
         }
-        String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        List<String> terms = TextAnalysis.queryTerms(bounded, MAX_TERMS);
-        if (terms.isEmpty()) {
+        QueryText parsed = QueryText.parse(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+        List<String> terms = TextAnalysis.queryTerms(parsed.words(), MAX_TERMS);
+        List<List<String>> phrases = parsed.phrases().stream().map(p -> TextAnalysis.queryTerms(p, MAX_TERMS))
+                .filter(p -> !p.isEmpty()).toList();
+        List<String> excluded = parsed.excluded().stream().flatMap(w -> TextAnalysis.queryTerms(w, MAX_TERMS).stream()).toList();
+        if (terms.isEmpty() && phrases.isEmpty() && excluded.isEmpty()) {
             return null;
         }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (!terms.isEmpty()) {
+            addTerms(query, terms);
+            Query exactName = new TermQuery(new Term(ArtifactFields.NAME_EXACT, parsed.words().toLowerCase(Locale.ROOT)));
+            query.add(weighted(exactName, EXACT_NAME_BONUS), Occur.SHOULD);
+        }
+        // The index keeps no word positions (smaller, faster): a quoted word must be there exactly, order unchecked.
+        phrases.stream().flatMap(List::stream).distinct().forEach(word -> query.add(
+                weighted(inAnyField(field -> new TermQuery(new Term(field, word))), PHRASE_WEIGHT), Occur.MUST));
+        excluded.forEach(word -> query.add(inAnyField(field -> new TermQuery(new Term(field, word))), Occur.MUST_NOT));
+        if (terms.isEmpty() && phrases.isEmpty()) {
+            query.add(new MatchAllDocsQuery(), Occur.MUST); // only exclusions: everything else
+        }
+        return query.build();
+    }
+
+    private static void addTerms(BooleanQuery.Builder query, List<String> terms) {
         List<Query> perTerm = new ArrayList<>(terms.size());
         for (int i = 0; i < terms.size(); i++) {
             perTerm.add(termQuery(terms.get(i), i == terms.size() - 1));
         }
         int required = requiredTerms(terms.size());
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (required == terms.size()) {
             perTerm.forEach(q -> query.add(q, Occur.MUST));
         } else {
@@ -78,9 +102,15 @@ final class TextQuery {
             perTerm.forEach(q -> some.add(q, Occur.SHOULD));
             query.add(some.build(), Occur.MUST);
         }
-        Query exactName = new TermQuery(new Term(ArtifactFields.NAME_EXACT, bounded.strip().toLowerCase(Locale.ROOT)));
-        query.add(weighted(exactName, EXACT_NAME_BONUS), Occur.SHOULD);
-        return query.build();
+    }
+
+    /** Matches where {@code perField} matches in any searched field. */
+    private static Query inAnyField(Function<String, Query> perField) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (Weighted w : Weighted.values()) {
+            any.add(perField.apply(w.field), Occur.SHOULD);
+        }
+        return any.build();
     }
 
     /** Up to three terms must all match; beyond that a quarter may be missing. */

@@ -93,6 +93,8 @@ class SearchAndShowTest {
         assertEquals("skill:code-reviewer,skill:kubernetes-architect,skill:pdf-tools,skill:summarizer",
                 ids(search("--tag", "docs,pdf", "--json").out()));
         assertEquals("mcp:github", ids(search("--origin", "local", "--json").out()));
+        assertEquals("skill:code-reviewer,skill:kubernetes-architect,skill:summarizer",
+                ids(search("--tag", "docs", "--json", "--", "-pdf").out()), "after --, -word excludes the word");
         assertEquals("No artifact matches.\n", search("--stale").out());
         assertEquals(5, search("--no-stale", "--json").out().split("\"id\":").length - 1);
         service.clock().advance(Duration.ofMinutes(31));
