@@ -77,7 +77,7 @@ class CollectionRoutesTest {
                  "source":"https://github.com/acme/agent-skills/tree/3f2a/skills/pdf-tools","version_spec":"v1.2.0",
                  "resolved_sha":"3f2a9c0e1b7d4a6f8e2c5b9d1a3f7e6c0b4d8a2e","resolved_version":null,
                  "added":"2026-01-15T10:30:00.123456Z","synced_at":"2026-11-20T10:00:00Z",
-                 "updated_at":"2026-11-20T10:00:00Z","stale":false,"sync_error":null,
+                 "updated_at":"2026-11-20T10:00:00Z","stale":false,"sync_error":null,"sync_warnings":[],
                  "collections":[{"id":"work","name":"work","artifact_count":1}]}
                 """);
         assertEquals(expected, item);

@@ -106,19 +106,19 @@ class SkillmeatCacheRoutesTest {
 
         assertOk("""
                 {"total_artifacts":4,"fresh_count":1,"stale_count":3,"percentage_stale":75.0,
-                 "oldest_sync_age_seconds":2100.0,"ttl_seconds":1800}
+                 "oldest_sync_age_seconds":2100.0,"ttl_seconds":1800,"error_count":0,"warning_count":0}
                 """, service.get("/api/v1/user-collections/cache-stats"));
         assertOk("""
                 {"total_artifacts":3,"fresh_count":1,"stale_count":2,"percentage_stale":66.7,
-                 "oldest_sync_age_seconds":2100.0,"ttl_seconds":1800,"collection_id":"default"}
+                 "oldest_sync_age_seconds":2100.0,"ttl_seconds":1800,"error_count":0,"warning_count":0,"collection_id":"default"}
                 """, service.get("/api/v1/user-collections/cache-stats?collection_id=default"));
         assertOk("""
                 {"total_artifacts":4,"fresh_count":0,"stale_count":4,"percentage_stale":100.0,
-                 "oldest_sync_age_seconds":2100.0,"ttl_seconds":600}
+                 "oldest_sync_age_seconds":2100.0,"ttl_seconds":600,"error_count":0,"warning_count":0}
                 """, service.get("/api/v1/user-collections/cache-stats?ttl_seconds=600"));
         assertOk("""
                 {"total_artifacts":0,"fresh_count":0,"stale_count":0,"percentage_stale":0.0,
-                 "oldest_sync_age_seconds":0.0,"ttl_seconds":3600,"collection_id":"nope"}
+                 "oldest_sync_age_seconds":0.0,"ttl_seconds":3600,"error_count":0,"warning_count":0,"collection_id":"nope"}
                 """, service.get("/api/v1/user-collections/cache-stats?ttl_seconds=3600&collection_id=nope"));
     }
 

@@ -56,7 +56,7 @@ final class SampleCollection {
         home.artifacts(MAIN, artifacts("", TOPICS.length, ROLES.length));
         home.artifacts(SECOND, artifacts("acme-", 6, 3));
         // "Notes: ..." is not valid YAML; the reader falls back to line by line and records why.
-        home.skill(MAIN, WITH_SYNC_ERROR, "description: Notes: kept from the old wiki\ntags: [docs]\n", "");
+        home.skill(MAIN, WITH_SYNC_ERROR, "description: Notes kept from the old wiki\ntags: [docs]\n", "\0"); // binary: fails
         home.skill(MAIN, WITH_MARKUP, "description: \"" + MARKUP_DESCRIPTION + "\"\ntags: [security]\n", "");
         return home;
     }
