@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,7 @@ public final class Population implements Runnable {
     private final Clock clock;
     private volatile PopulationStatus status = PopulationStatus.NOT_STARTED;
     private volatile Duration lastDuration = Duration.ZERO;
+    private final AtomicBoolean retrying = new AtomicBoolean();
 
     public Population(Synchronizer synchronizer, IndexMirror mirror, Clock clock) {
         this.synchronizer = synchronizer;
@@ -44,18 +46,23 @@ public final class Population implements Runnable {
      * that is down, a duplicate from a race the database refused), as long as {@code wanted} holds.
      */
     public void runUntilDone(BooleanSupplier wanted, Duration retry) {
-        while (wanted.getAsBoolean()) {
-            run();
-            if (status.state() != PopulationStatus.State.FAILED) {
-                return;
-            }
-            LOG.info(() -> "event=population_retry in_ms=" + retry.toMillis());
-            try {
+        // A node that loses the lease and takes it back while its population still runs needs no second one.
+        if (!retrying.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            while (wanted.getAsBoolean()) {
+                run();
+                if (status.state() != PopulationStatus.State.FAILED) {
+                    return;
+                }
+                LOG.info(() -> "event=population_retry in_ms=" + retry.toMillis());
                 Thread.sleep(retry.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            retrying.set(false);
         }
     }
 

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -235,7 +234,7 @@ class SeveralNodesTest {
             assertEquals(live, counts.getLong(4));
         }
         for (Node node : nodes) {
-            if (node.process != null && node.process.pid() > 0 && isAlive(node)) {
+            if (node.process != null && isAlive(node)) {
                 Eventually.await(node.name + " holds " + live + " documents", WITHIN, () -> node.documents() == live);
             }
         }
