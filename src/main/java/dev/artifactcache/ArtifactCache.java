@@ -93,7 +93,7 @@ public final class ArtifactCache implements AutoCloseable {
         // Several nodes (README, "Several nodes"): one ingester by lease, every node tails the changes.
         this.ingester = new Ingester(backend.shared() ? new IngestLease(db, nodeId()) : null, ingesterDuties(), background);
         this.tailer = backend.shared() ? new ChangeTailer(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(),
-                store, catalog, mirror) : null;
+                store, catalog, mirror, userCollections::reload) : null;
         this.replicaCheck = new ReplicaCheck(mirror, store, ingester::holds, clock, settings.ttl());
         this.revalidator = new StaleRevalidator(batches,
                 Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("stale-revalidator").factory()),

@@ -31,17 +31,23 @@ public final class ChangeTailer implements AutoCloseable {
     private final ArtifactStore store;
     private final CollectionCatalog catalog;
     private final IndexMirror mirror;
+    private final Runnable reloadMemberships;
     private volatile boolean running;
     private Thread thread;
 
+    /**
+     * @param reloadMemberships reads the user collections again, so that the member documents this
+     *                          tailer re-indexes carry the memberships another node committed
+     */
     public ChangeTailer(String jdbcUrl, String user, String password, ArtifactStore store, CollectionCatalog catalog,
-                        IndexMirror mirror) {
+                        IndexMirror mirror, Runnable reloadMemberships) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.store = store;
         this.catalog = catalog;
         this.mirror = mirror;
+        this.reloadMemberships = reloadMemberships;
     }
 
     public synchronized void start() {
@@ -77,6 +83,9 @@ public final class ChangeTailer implements AutoCloseable {
     /** Applies what other nodes committed: the collection list first, so no read finds documents of an unknown one. */
     public void catchUp() {
         catalog.replaceAll(store.collections());
+        if (mirror.lag() > 0) {
+            reloadMemberships.run();
+        }
         mirror.catchUp();
     }
 
