@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Facet counts of a search, each an ordered map of value → count (count descending, then value).
- * Counts are disjunctive: a dimension's counts ignore that dimension's own selection and honour
- * every other filter. {@code tags} and {@code tools} hold the top 50 values plus any selected value.
+ * Any-mode counts are disjunctive: a dimension's counts ignore that dimension's own selection and
+ * honour every other filter. All-mode counts ({@code tags}, {@code tools}) are what adding the
+ * value would give. {@code tags} and {@code tools} hold the top 50 values plus any selected value.
  */
 public record FacetCounts(Map<String, Long> type, Map<String, Long> tags, Map<String, Long> tools, Map<String, Long> origin) {
 

@@ -26,7 +26,7 @@ import java.util.Objects;
  *                    has text, else {@link SortOrder#NAME}
  * @param limit       page size, 1..{@value #MAX_LIMIT}
  * @param after       the {@code endCursor} of the previous page, or null for the first page
- * @param facets      whether to count facets (type, tags, tools, origin; disjunctive)
+ * @param facets      whether to count facets (type, tags, tools, origin; disjunctive in Any mode, "if added" in All mode)
  * @param highlight   whether to return {@code <mark>}ed name/description fragments
  * @param onePerArtifact whether an artifact held by several collections matches once (in the
  *                    collection first by name) rather than once per collection
