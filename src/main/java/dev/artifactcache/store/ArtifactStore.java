@@ -164,7 +164,7 @@ public final class ArtifactStore {
      */
     public ProblemCounts problems() {
         return db.execute().get("SELECT COUNT(CASE WHEN failed THEN 1 END), "
-                        + "COUNT(CASE WHEN sync_error IS NOT NULL AND NOT failed THEN 1 END) FROM artifacts WHERE deleted = FALSE")
+                        + "COUNT(CASE WHEN sync_warnings <> '[]' AND NOT failed THEN 1 END) FROM artifacts WHERE deleted = FALSE")
                 .map(row -> new ProblemCounts(row.column(1).get(Long.class), row.column(2).get(Long.class)))
                 .orElse(new ProblemCounts(0, 0));
     }

@@ -88,7 +88,7 @@ class SkillmeatClientRoutesTest {
         assertEquals(RunningService.json("""
                 {"items":[{"id":"default","name":"default","description":null,"collection_type":"file",
                   "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","group_count":2,
-                  "artifact_count":4,"stale_count":0,"sync_error":null}],
+                  "artifact_count":4,"stale_count":0,"missing_count":0,"sync_error":null}],
                  "page_info":{"has_next_page":true,"has_previous_page":false,"start_cursor":"ZGVmYXVsdA==",
                   "end_cursor":"ZGVmYXVsdA==","total_count":2}}"""), Answers.untimed(first));
         String after = first.getJsonObject("page_info").getString("end_cursor");
@@ -96,7 +96,7 @@ class SkillmeatClientRoutesTest {
         assertEquals(RunningService.json("""
                 {"items":[{"id":"work","name":"work","description":null,"collection_type":"file",
                   "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","group_count":0,
-                  "artifact_count":2,"stale_count":0,"sync_error":null}],
+                  "artifact_count":2,"stale_count":0,"missing_count":0,"sync_error":null}],
                  "page_info":{"has_next_page":false,"has_previous_page":true,"start_cursor":"d29yaw==",
                   "end_cursor":"d29yaw==","total_count":2}}"""), Answers.untimed(second));
     }
@@ -143,7 +143,7 @@ class SkillmeatClientRoutesTest {
         assertEquals(RunningService.json("""
                 {"id":"default","name":"default","description":null,"collection_type":"file",
                  "created_at":"2026-01-01T00:00:00Z","updated_at":"2026-01-01T00:00:00Z","group_count":2,
-                 "artifact_count":4,"stale_count":0,"sync_error":null,
+                 "artifact_count":4,"stale_count":0,"missing_count":0,"sync_error":null,
                  "groups":[{"id":"%s","name":"Infra","description":null,"position":0,"artifact_count":1},
                            {"id":"%s","name":"Documents","description":"Reading files","position":1,"artifact_count":2}]}"""
                 .formatted(SkillmeatIds.groupId("default", "Infra"), SkillmeatIds.groupId("default", "Documents"))),

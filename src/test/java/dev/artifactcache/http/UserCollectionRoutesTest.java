@@ -88,9 +88,10 @@ class UserCollectionRoutesTest {
         assertEquals(3, service.getJson(BASE + "/default/artifacts").getJsonObject("page_info").getInt("total_count"));
 
         JsonObject all = service.getJson(BASE);
-        assertEquals(List.of("default:file", "work:file", "Favourites:user"), all.getJsonArray("items").getValuesAs(JsonObject.class)
-                .stream().map(item -> item.getString("name") + ":" + item.getString("collection_type")).toList());
-        assertEquals(3, all.getJsonArray("items").getJsonObject(2).getInt("artifact_count"));
+        // listed by id: a user collection's random 32-hex id sorts anywhere among the folders' names
+        assertEquals(List.of("Favourites:user", "default:file", "work:file"), all.getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().map(item -> item.getString("name") + ":" + item.getString("collection_type")).sorted().toList());
+        assertEquals(3, userCollection(all, id).getInt("artifact_count"));
 
         assertEquals(204, send("DELETE", BASE + "/" + id + "/artifacts/skill:pdf-tools", null).statusCode());
         assertEquals(List.of("work/skill:code-reviewer", "default/mcp:github"), ids(service.getJson(BASE + "/" + id + "/artifacts")));
@@ -135,7 +136,7 @@ class UserCollectionRoutesTest {
         assertEquals(List.of("default/mcp:github"), ids(listing));
         assertEquals(RunningService.json("{\"a\":[{\"id\":\"skill:pdf-tools\",\"collection\":\"default\"}]}").get("a"),
                 listing.getJsonArray("missing_artifacts"));
-        assertEquals(1, service.getJson(BASE).getJsonArray("items").getJsonObject(2).getInt("missing_count"));
+        assertEquals(1, userCollection(service.getJson(BASE), id).getInt("missing_count"));
 
         home.skill("default", "pdf-tools", "description: Back again\n", "");
         service.cache().synchronizer().sync("default", dev.artifactcache.sync.Selection.ALL);
@@ -168,7 +169,7 @@ class UserCollectionRoutesTest {
         }
         service = start(data);
         assertEquals(expected, ids(service.getJson(BASE + "/" + id + "/artifacts")));
-        assertEquals("Favourites", service.getJson(BASE).getJsonArray("items").getJsonObject(2).getString("name"));
+        assertEquals("Favourites", userCollection(service.getJson(BASE), id).getString("name"));
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -177,5 +178,10 @@ class UserCollectionRoutesTest {
                 Files.delete(path);
             }
         }
+    }
+
+    private static JsonObject userCollection(JsonObject list, String id) {
+        return list.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(item -> item.getString("id").equals(id)).findFirst().orElseThrow();
     }
 }

@@ -12,10 +12,13 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Issue 6 budgets the page at under 60 KB uncompressed, all files together, with no build step. */
+/**
+ * Issue 6 budgeted the page at under 60 KB uncompressed, all files together, with no build step;
+ * the artifact view and editing (issue 14) and the results views (issue 16) raised it to 80 KB.
+ */
 class WebResourcesSizeTest {
 
-    private static final long BUDGET_BYTES = 60 * 1024;
+    private static final long BUDGET_BYTES = 80 * 1024;
 
     @Test
     void thePageStaysUnderSixtyKilobytes() throws IOException, URISyntaxException {
