@@ -67,7 +67,7 @@ class HomeGeneratorTest {
                     assertNotNull(metadata.resolvedSha(), entry.id() + ": resolved_sha from the manifest or the lock");
                 }
                 types.merge(metadata.type(), 1, Integer::sum);
-                warnings += metadata.syncError() == null ? 0 : 1;
+                warnings += metadata.syncWarnings().isEmpty() ? 0 : 1;
                 withMcpTools += metadata.tools().stream().anyMatch(t -> t.startsWith("mcp__")) ? 1 : 0;
             }
         }
