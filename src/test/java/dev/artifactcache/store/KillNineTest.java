@@ -190,7 +190,7 @@ class KillNineTest {
     }
 
     /** After the last start and its population, every acknowledged version is in the database. */
-    private void assertEveryAcknowledgedWriteIsBack() {
+    private void assertEveryAcknowledgedWriteIsBack() throws IOException {
         Map<String, Integer> stored = new HashMap<>();
         try (ArtifactCache restarted = ArtifactCache.open(settings(), clock())) {
             restarted.store().liveRows(1000).forEachRemaining(row -> {
