@@ -3,7 +3,7 @@ package dev.artifactcache.observe;
 import dev.artifactcache.ArtifactCache;
 import dev.artifactcache.collection.FileReads;
 import dev.artifactcache.index.CollectionCount;
-import dev.artifactcache.store.ArtifactStore;
+import dev.artifactcache.index.SyncProblemCounts;
 import dev.artifactcache.store.CollectionState;
 import dev.artifactcache.sync.BatchReport;
 import dev.artifactcache.sync.Outcome;
@@ -29,9 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * The cache's meters in Helidon's registry. Counters and timers are fed by the reports the write
- * path publishes; gauges read state the cache keeps anyway, and the two that need the index
- * (documents per collection, stale documents) share one snapshot, recounted after a write or when
- * a second old, so a scrape never costs more than one count.
+ * path publishes; gauges read state the cache keeps anyway, never the database, and those that
+ * count the index (documents per collection, stale documents, failing artifacts) share one
+ * snapshot, recounted after a write or when a second old, so a scrape never costs more than one count.
  */
 public final class CacheMetrics implements AutoCloseable {
 
@@ -73,18 +73,15 @@ public final class CacheMetrics implements AutoCloseable {
                 .description("Artifacts read with a warning (frontmatter read line by line, an unknown origin)"));
         own(Gauge.builder(PREFIX + "stale_documents", () -> snapshot.current().stale())
                 .description("Documents older than the TTL"));
-        // Gauges, not counters: an artifact re-read with the same problem every 30 minutes is still one artifact.
-        own(Gauge.builder(PREFIX + "artifacts_with_errors", () -> cache.index().syncProblems(null).errors())
-                .description("Artifacts whose last sync failed (their last good values are served)"));
-        own(Gauge.builder(PREFIX + "artifacts_with_warnings", () -> cache.index().syncProblems(null).warnings())
-                .description("Artifacts read with warnings (something in their files was ignored)"));
         own(Gauge.builder(PREFIX + "index_lag_seq", () -> cache.mirror().lag())
                 .description("Database change sequence minus the sequence applied to the index"));
         own(Gauge.builder(PREFIX + "population_seconds", () -> cache.population().lastDuration().toNanos() / 1e9)
                 .description("Duration of the last finished population"));
+        // A gauge, not a counter: an artifact re-read with the same problem every 30 minutes is still one artifact.
         for (String severity : List.of("error", "warning")) {
             own(Gauge.builder(PREFIX + "failing_artifacts", () -> snapshot.current().problems(severity))
-                    .description("Artifacts whose last read failed (error) or was read with a warning, now")
+                    .description("Artifacts whose last read failed (error; their last good values are served) "
+                            + "or that were read with a warning, now")
                     .tags(List.of(Tag.create("severity", severity))));
         }
         own(Gauge.builder(PREFIX + "last_refresh_finished_seconds", () -> lastRefreshFinished)
@@ -180,13 +177,13 @@ public final class CacheMetrics implements AutoCloseable {
         documentGauges.clear();
     }
 
-    /** Per-collection, stale and failing counts, recomputed at most once a second. */
+    /** Per-collection, stale and failing counts from the index, recomputed at most once a second. */
     private static final class IndexSnapshot {
         private static final long MAX_AGE_NANOS = 1_000_000_000L;
         private final ArtifactCache cache;
         private volatile Counts counts;
 
-        private record Counts(long takenNanos, Map<String, Long> byCollection, long stale, ArtifactStore.ProblemCounts problems) {
+        private record Counts(long takenNanos, Map<String, Long> byCollection, long stale, SyncProblemCounts problems) {
             long documents(String collection) {
                 return byCollection.getOrDefault(collection, 0L);
             }
@@ -213,7 +210,7 @@ public final class CacheMetrics implements AutoCloseable {
             List<CollectionCount> all = cache.index().collections(cache.staleBefore());
             Counts fresh = new Counts(System.nanoTime(),
                     all.stream().collect(Collectors.toMap(CollectionCount::collection, CollectionCount::count)),
-                    all.stream().mapToLong(CollectionCount::staleCount).sum(), cache.store().problems());
+                    all.stream().mapToLong(CollectionCount::staleCount).sum(), cache.index().syncProblems(null));
             counts = fresh;
             return fresh;
         }

@@ -158,21 +158,6 @@ public final class ArtifactStore {
                 .orElse(0L);
     }
 
-    /**
-     * The live artifacts whose last read failed, and those read with a warning (the read worked;
-     * {@code sync_error} says what was odd), for the operator's failing-artifacts gauge.
-     */
-    public ProblemCounts problems() {
-        return db.execute().get("SELECT COUNT(CASE WHEN failed THEN 1 END), "
-                        + "COUNT(CASE WHEN sync_warnings <> '[]' AND NOT failed THEN 1 END) FROM artifacts WHERE deleted = FALSE")
-                .map(row -> new ProblemCounts(row.column(1).get(Long.class), row.column(2).get(Long.class)))
-                .orElse(new ProblemCounts(0, 0));
-    }
-
-    /** Live artifacts that failed, and that were read with a warning. */
-    public record ProblemCounts(long errors, long warnings) {
-    }
-
     public List<CollectionState> collections() {
         try (Stream<DbRow> rows = db.execute().query("SELECT name, error, synced_at FROM collections ORDER BY name")) {
             return rows.map(r -> new CollectionState(r.column(1).get(String.class), r.column(2).get(String.class),

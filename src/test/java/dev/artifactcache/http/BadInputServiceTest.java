@@ -43,8 +43,9 @@ class BadInputServiceTest {
                 .filter(item -> item.getString("id").equals(id)).findFirst().orElseThrow();
     }
 
-    private static double gauge(String metrics, String name) {
-        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+    /** The value of the gauge {@code name} whose labels include {@code label}, -1 when it is not served. */
+    private static double gauge(String metrics, String name, String label) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(-1.0);
     }
 
@@ -76,8 +77,8 @@ class BadInputServiceTest {
         assertEquals(1, stats.getInt("error_count"));
         assertEquals(1, stats.getInt("warning_count"));
         String metrics = service.get("/observe/metrics").body();
-        assertEquals(1.0, gauge(metrics, "artifact_cache_artifacts_with_errors"));
-        assertEquals(1.0, gauge(metrics, "artifact_cache_artifacts_with_warnings"));
+        assertEquals(1.0, gauge(metrics, "artifact_cache_failing_artifacts", "severity=\"error\""));
+        assertEquals(1.0, gauge(metrics, "artifact_cache_failing_artifacts", "severity=\"warning\""));
     }
 
     @Test

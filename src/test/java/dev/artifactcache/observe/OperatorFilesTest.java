@@ -30,11 +30,6 @@ class OperatorFilesTest {
     private static final Path DASHBOARD = Path.of("etc/grafana-dashboard.json");
     private static final Path ALERTS = Path.of("etc/prometheus-alerts.yml");
     private static final Pattern METRIC = Pattern.compile("\\bartifact_cache_[a-z_]+");
-    /**
-     * Meters another branch adds (the recovery counter comes with the database recovery work):
-     * named by the files already, and to be dropped from this set when that branch is merged.
-     */
-
     @TempDir
     Path tmp;
 
@@ -61,7 +56,9 @@ class OperatorFilesTest {
         }
         assertTrue(named.size() >= 15, () -> "the files name the service's meters: " + named);
 
-        TestHome home = TestHome.fourArtifacts(tmp.resolve("home"));
+        // One artifact read with a warning (its frontmatter is not valid YAML), none failing.
+        TestHome home = TestHome.fourArtifacts(tmp.resolve("home"))
+                .skill("default", "lenient", "description: Reads: like this: fine\n", "");
         try (RunningService service = RunningService.start(home.root(), tmp.resolve("data"))) {
             // Labelled series appear once something happened: a listing, a sync and a refresh.
             service.get("/api/v1/user-collections/default/artifacts");
@@ -78,7 +75,17 @@ class OperatorFilesTest {
             assertEquals(List.of(), missing, metrics);
             assertTrue(metrics.lines().anyMatch(line -> line.startsWith("artifact_cache_query_seconds{")
                     && line.contains("route=\"collection_artifacts\"") && line.contains("quantile=\"0.99\"")), metrics);
+            // The failing-artifacts panel and the syncs-failing alert read one gauge, by severity.
+            assertEquals(List.of("error 0.0", "warning 1.0"), failingArtifacts(metrics));
         }
+    }
+
+    /** "severity value" for each series of the failing-artifacts gauge, and no other gauge of that count. */
+    private static List<String> failingArtifacts(String metrics) {
+        assertTrue(metrics.lines().noneMatch(line -> line.startsWith("artifact_cache_artifacts_with_")), metrics);
+        Pattern series = Pattern.compile("^artifact_cache_failing_artifacts\\{.*severity=\"(\\w+)\".*} (\\S+)$");
+        return metrics.lines().map(series::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1) + " " + m.group(2)).sorted().toList();
     }
 
     /** Every PromQL expression: the alerts' and the dashboard panels' targets. */
