@@ -67,6 +67,22 @@ export function listingUrl(state, after = null) {
   return `${base}?${params}`;
 }
 
+/**
+ * A page of one facet's values (`tags` or `tools`) with their counts under the listing's filters,
+ * only those containing `contains` when it is not empty (api.md, "Facet values").
+ */
+export function facetValuesUrl(state, dimension, contains, offset, limit) {
+  const base = state.collection
+    ? `/api/v1/user-collections/${encodeURIComponent(state.collection)}/facets/${dimension}`
+    : `/api/v1/facets/${dimension}`;
+  const params = listingParams(state);
+  ['facets', 'highlight', 'sort'].forEach((name) => params.delete(name));
+  if (contains) params.set('contains', contains);
+  params.set('limit', limit);
+  params.set('offset', offset);
+  return `${base}?${params}`;
+}
+
 /** The whole collection's facets (no filter, no search): which types and origins it has at all. */
 export function collectionFacetsUrl(collection) {
   return listingUrl({ ...fromQuery(''), collection }).replace(`limit=${PAGE_SIZE}`, 'limit=1');

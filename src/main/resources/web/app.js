@@ -6,10 +6,11 @@ import {
   ORIGINS, activeFilters, effectiveSort, fromQuery, toQuery, toggled, withoutFilters,
 } from './state.js';
 import {
-  card, el, facetGroup, filterChips, messagePanel, originOptions, plural, replaceKeepingFocus, skeletonCards, sum, typeTabs,
+  card, el, filterChips, messagePanel, originOptions, plural, replaceKeepingFocus, skeletonCards, sum, typeTabs,
 } from './render.js';
 import { refreshAction } from './refresh.js';
 import { artifactView } from './artifact-view.js';
+import { facetPanel } from './facet-values.js';
 
 const SEARCH_DEBOUNCE_MS = 200;
 const NOT_READY_RETRY_MS = 3000;
@@ -31,7 +32,6 @@ let shownKeys = new Set();
 let collections = [];
 let wholeFacets = null; // the facets of the whole collection, unfiltered: which types and origins it has
 let loading = false;
-const expandedFacets = new Set();
 const runLatest = latestOnly();
 let typingEntry = false; // the current history entry was made by typing, so more typing replaces it
 let searchTimer = 0;
@@ -203,14 +203,7 @@ function showFacets() {
   const facets = page.facets ?? { type: {}, tags: {}, tools: {}, origin: {} };
   replaceKeepingFocus(ui.types, typeTabs(facets.type, state.type, (type) => navigate({ ...state, type }),
     Object.keys(wholeFacets?.type ?? facets.type)));
-  replaceKeepingFocus(ui.tags, facetGroup({
-    name: 'tags', heading: 'Tags', counts: facets.tags, selected: state.tags, mode: state.tagMode,
-    ...facetHandlers('tags', 'tagMode'),
-  }));
-  replaceKeepingFocus(ui.tools, facetGroup({
-    name: 'tools', heading: 'Tools', counts: facets.tools, selected: state.tools, mode: state.toolMode,
-    ...facetHandlers('tools', 'toolMode'),
-  }));
+  facetPanels.forEach((panel) => panel.show(state, facets[panel.name]));
   // Origins the whole collection has none of are no choice at all.
   const origins = ORIGINS.filter((o) => o === state.origin || (wholeFacets?.origin ?? facets.origin)[o]);
   replaceKeepingFocus(ui.origins, originOptions(facets.origin, state.origin, origins,
@@ -218,18 +211,15 @@ function showFacets() {
   ui.staleCount.textContent = page.freshness ? page.freshness.stale_count.toLocaleString('en') : '';
 }
 
-/** The toggle, mode and expand handlers of the tags or tools facet. */
-function facetHandlers(key, modeKey) {
-  return {
-    expanded: expandedFacets.has(key),
-    onToggle: (value) => navigate({ ...state, [key]: toggled(state[key], value) }),
+/** The tags and tools facets, each with its value search and "Show more". */
+const facetPanels = [['tags', 'Tags', 'tagMode'], ['tools', 'Tools', 'toolMode']].map(([name, heading, modeKey]) => ({
+  name,
+  ...facetPanel(ui[name], {
+    name, heading, modeKey,
+    onToggle: (value) => navigate({ ...state, [name]: toggled(state[name], value) }),
     onMode: (mode) => navigate({ ...state, [modeKey]: mode }),
-    onExpand: () => {
-      if (!expandedFacets.delete(key)) expandedFacets.add(key);
-      showFacets();
-    },
-  };
-}
+  }),
+}));
 
 function showTotals() {
   const info = page.page_info;

@@ -163,31 +163,17 @@ export function typeTabs(typeCounts, selected, onSelect, collectionTypes = Objec
   }, label, count(n)));
 }
 
-const FACET_VISIBLE = 8;
+/** The head of a multi-select facet (tags or tools): its heading and the any/all switch. */
+export const facetHead = (name, heading, mode, onMode) => el('div', { className: 'facet-head' },
+  el('h2', { id: `${name}-heading` }, heading), modeToggle(name, heading, mode, onMode));
 
-/**
- * A multi-select facet (tags or tools): heading, any/all toggle, options with counts. Selected
- * values always show; the rest beyond the first few fold behind a "show all" button.
- */
-export function facetGroup({ name, heading, counts, selected, mode, expanded, onToggle, onMode, onExpand }) {
-  const values = [...selected.filter((v) => !(v in counts)), ...Object.keys(counts)];
-  const visible = expanded ? values : values.filter((v, i) => i < FACET_VISIBLE || selected.includes(v));
-  const options = visible.map((value) => el('li', {}, el('label', { className: `option${counts[value] ? '' : ' is-zero'}` },
-    el('input', { type: 'checkbox', value, checked: selected.includes(value), 'data-focus-key': `${name}:${value}`,
-      onchange: () => onToggle(value) }),
-    el('span', { className: 'option-label' }, value), count(counts[value] ?? 0))));
-  const hidden = values.length - visible.length;
-  return [
-    el('div', { className: 'facet-head' },
-      el('h2', { id: `${name}-heading` }, heading),
-      modeToggle(name, heading, mode, onMode)),
-    values.length ? el('ul', { className: 'options', 'aria-labelledby': `${name}-heading` }, options)
-      : el('p', { className: 'muted small' }, `No ${heading.toLowerCase()} in these results`),
-    (hidden > 0 || expanded) && values.length > FACET_VISIBLE && el('button', {
-      type: 'button', className: 'link', 'aria-expanded': String(expanded), 'data-focus-key': `${name}:more`, onclick: onExpand,
-    }, expanded ? 'Show fewer' : `Show all ${values.length}`),
-  ];
-}
+/** A facet's values, `[value, count]` pairs, as checkboxes with their counts; a count of 0 greyed. */
+export const facetOptions = (name, entries, selected, onToggle) => el('ul', {
+  className: 'options', id: `${name}-values`, 'aria-labelledby': `${name}-heading`,
+}, entries.map(([value, n]) => el('li', {}, el('label', { className: `option${n ? '' : ' is-zero'}` },
+  el('input', { type: 'checkbox', value, checked: selected.includes(value), 'data-focus-key': `${name}:${value}`,
+    onchange: () => onToggle(value) }),
+  el('span', { className: 'option-label' }, value), count(n)))));
 
 /** The any/all switch of a facet, as a two-option radio group. */
 function modeToggle(name, heading, mode, onMode) {

@@ -83,6 +83,18 @@ class LauncherTest {
     }
 
     @Test
+    void runsTheBenchmarksProgramsOnTheJavaItFinds() {
+        LauncherRepo repo = LauncherRepo.create(tmp.resolve("repo"));
+        Path home = tmp.resolve("bench-home");
+
+        repo.run(tmp, "bench", "--help").assertStatus(ExitStatus.OK).assertOutContains("Usage: bench [-hV]");
+        repo.run(tmp, "bench", "cross-node", "--help").assertStatus(ExitStatus.OK).assertOutContains("Usage: cross-node [-hV]");
+        repo.run(tmp, "bench", "generate", "--output", home.toString(), "--artifacts", "12").assertStatus(ExitStatus.OK)
+                .assertOutContains("SKILLMEAT_HOME=" + home);
+        assertTrue(Files.isRegularFile(home.resolve("collections/default/collection.toml")));
+    }
+
+    @Test
     void exitStatusesReachTheShell() throws IOException {
         LauncherRepo repo = LauncherRepo.create(tmp.resolve("repo"));
         TestHome home = new TestHome(tmp.resolve("home")).skill("default", "pdf-tools", "description: PDFs\n", "");

@@ -121,7 +121,7 @@ final class CollectionPageDriver {
 
     CollectionPageDriver toggleFacet(String facet, String value) {
         facetOption(facet, value).click();
-        return waitUntilCurrent();
+        return waitUntilCurrent().waitForFacet(facet);
     }
 
     /** Switches a facet between matching any and all of its selected values. */
@@ -134,6 +134,56 @@ final class CollectionPageDriver {
     private WebElement facetOption(String facet, String value) {
         return driver.findElement(By.cssSelector("#facet-" + facet + " input[value='" + value + "']"))
                 .findElement(By.xpath("./ancestor::label"));
+    }
+
+    /**
+     * Types into a facet's value search as a person would, then waits until the facet lists the
+     * values containing that text (or says none does).
+     */
+    CollectionPageDriver searchFacet(String facet, String text) {
+        WebElement box = facetSearch(facet);
+        box.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        box.sendKeys(text);
+        wait.withMessage("the " + facet + " facet to list the values containing " + text).until(d -> (Boolean) js("""
+                const panel = document.getElementById('facet-' + arguments[0]);
+                const values = [...panel.querySelectorAll('.options input')].map(input => input.value.toLowerCase());
+                const none = panel.querySelector('p.muted')?.textContent.includes('“' + arguments[1] + '”');
+                return panel.querySelector('.facet-values').getAttribute('aria-busy') === 'false'
+                    && (values.length ? values.every(value => value.includes(arguments[1].toLowerCase())) : none);""",
+                facet, text));
+        return this;
+    }
+
+    WebElement facetSearch(String facet) {
+        return driver.findElement(By.cssSelector("#facet-" + facet + " .facet-search"));
+    }
+
+    /** The values a facet lists, in order, each as "value count". */
+    @SuppressWarnings("unchecked")
+    List<String> facetValues(String facet) {
+        return (List<String>) js("""
+                return [...document.querySelectorAll('#facet-' + arguments[0] + ' .options label')]
+                    .map(label => label.querySelector('input').value + ' ' + label.querySelector('.count').textContent);""", facet);
+    }
+
+    /** The "Show more" button of a facet, if it shows one. */
+    List<WebElement> facetMoreButton(String facet) {
+        return driver.findElements(By.cssSelector("#facet-" + facet + " [data-focus-key='" + facet + ":more']"));
+    }
+
+    /** Presses a facet's "Show more" with the keyboard and waits until it lists more values. */
+    CollectionPageDriver showMoreValues(String facet) {
+        int before = facetValues(facet).size();
+        facetMoreButton(facet).getFirst().sendKeys(Keys.ENTER);
+        wait.withMessage("more " + facet + " than " + before).until(d -> facetValues(facet).size() > before);
+        return waitForFacet(facet);
+    }
+
+    /** Waits until a facet has the answer of its last request to the facet-value route, if it made one. */
+    CollectionPageDriver waitForFacet(String facet) {
+        wait.withMessage("the " + facet + " facet's values").until(d -> !"true".equals(js(
+                "return document.querySelector('#facet-' + arguments[0] + ' .facet-values').getAttribute('aria-busy')", facet)));
+        return this;
     }
 
     CollectionPageDriver selectTab(String type) {
