@@ -78,6 +78,23 @@ class AccessibilityBrowserTest {
     }
 
     @Test
+    void theFacetSearchPagingAndAWarningMeetTheRulesInLightAndDark() {
+        CollectionPageDriver page = new CollectionPageDriver(chromium.driver(), service.uri("/")).open("?collection=default");
+        page.showMoreValues("tools");
+        page.search("notes").waitForFacet("tools");
+        assertTrue(!page.elements(org.openqa.selenium.By.cssSelector("#cards .sync-warning")).isEmpty());
+        page.searchFacet("tags", "doc");
+        String[] rules = {"color-contrast", "button-name", "label", "aria-allowed-attr", "aria-valid-attr-value", "list"};
+        assertEquals("", violations(page, rules));
+        chromium.prefersDark(true);
+        try {
+            assertEquals("", violations(page, rules));
+        } finally {
+            chromium.prefersDark(false);
+        }
+    }
+
+    @Test
     void staleBadgesMeetTheContrastRule() {
         service.clock().advance(Settings.DEFAULT_TTL.plusMinutes(1));
         try {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How the results show (#16): infinite scroll with "showing X of Y" and focus kept, the list view
- * kept across visits, "N results in X ms", the sorts, greyed zero counts, errors in red.
+ * kept across visits, "N results in X ms", the sorts, greyed zero counts, All-mode counts, errors
+ * in red and warnings quietly.
  */
 @ExtendWith(SharedChromium.class)
 class ResultsViewBrowserTest {
@@ -77,6 +79,20 @@ class ResultsViewBrowserTest {
     }
 
     @Test
+    void scrollingToTheEndKeepsTheFocusOnTheCardItHad() {
+        page.open("?collection=default");
+        String last = page.cardKeys().getLast();
+        page.js("document.querySelector(`#cards .card[data-key='${arguments[0]}']`).focus()", last);
+
+        page.js("document.getElementById('more').scrollIntoView()");
+        page.waitFor("48 cards", d -> page.cardKeys().size() >= 48);
+        page.waitUntilCurrent();
+
+        assertEquals(last, page.js("return document.activeElement.dataset.key"));
+        assertEquals(last, page.cardKeys().get(23));
+    }
+
+    @Test
     void loadMoreKeepsTheKeyboardFocus() {
         page.open("?collection=default&sort=-name");
         WebElement button = page.element(By.id("load-more"));
@@ -122,15 +138,77 @@ class ResultsViewBrowserTest {
         assertEquals(tabs, page.tabTypes(), "the type tabs stay while typing");
         List<WebElement> zeroTabs = page.elements(By.cssSelector("[role=tab].is-zero"));
         assertFalse(zeroTabs.isEmpty());
+        String muted = page.element(By.id("freshness")).getCssValue("color");
         for (WebElement tab : zeroTabs) {
             assertEquals("0", tab.findElement(By.className("count")).getText());
-            assertEquals("0.55", tab.getCssValue("opacity"));
+            assertEquals(muted, tab.getCssValue("color"));
+            assertEquals("400", tab.getCssValue("font-weight"));
+            assertEquals("rgba(0, 0, 0, 0)", tab.findElement(By.className("count")).getCssValue("background-color"));
         }
+        assertEquals("rgba(239, 241, 245, 1)", page.element(By.cssSelector("[role=tab]:not(.is-zero):not([aria-selected=true]) .count"))
+                .getCssValue("background-color"), "a count above 0 keeps its pill");
         // A selected tag that the other filters leave no artifact of shows 0, greyed.
         page.open("?collection=default&tags=pdf&type=mcp");
         assertEquals(0, page.facetCount("tags", "pdf"));
         assertTrue(page.element(By.cssSelector("#facet-tags input[value=pdf]")).findElement(By.xpath("./ancestor::label"))
                 .getDomAttribute("class").contains("is-zero"));
+    }
+
+    @Test
+    void inAllModeACountIsWhatAddingTheValueGives() {
+        // No artifact has two topics: git and docker together find nothing, and say so.
+        page.open("?collection=default&tags=git,docker&tag_mode=all");
+        assertEquals(0, page.total());
+        assertEquals(Set.of("git 0", "docker 0"), Set.copyOf(page.facetValues("tags")));
+        for (WebElement option : page.elements(By.cssSelector("#facet-tags .options label"))) {
+            assertEquals("option is-zero", option.getDomAttribute("class"));
+        }
+        page.matchMode("tags", "any");
+        assertEquals(total("tags=git"), page.facetCount("tags", "git"));
+        assertEquals(total("tags=docker"), page.facetCount("tags", "docker"));
+
+        page.open("?collection=default&tags=devops,review&tag_mode=all");
+        List<String> shown = page.facetValues("tags");
+        assertTrue(shown.size() > 2, shown::toString);
+        for (String entry : shown) {
+            String tag = entry.substring(0, entry.indexOf(' '));
+            String tags = Set.of("devops", "review").contains(tag) ? "devops,review" : "devops,review," + tag;
+            assertEquals(tag + " " + total("tags=" + tags + "&tag_mode=all"), entry);
+        }
+    }
+
+    private static int total(String filters) {
+        return service.getJson("/api/v1/user-collections/default/artifacts?" + filters).getJsonObject("page_info").getInt("total_count");
+    }
+
+    @Test
+    void aWarningShowsQuietlyAndAnErrorInRed() {
+        page.open("?collection=default&q=notes");
+        String warning = service.getJson("/api/v1/user-collections/default/artifacts/skill:" + SampleCollection.WITH_SYNC_WARNING)
+                .getJsonArray("sync_warnings").getString(0);
+        assertTrue(warning.contains("frontmatter is not valid YAML"), warning);
+
+        WebElement quiet = card(SampleCollection.WITH_SYNC_WARNING);
+        assertTrue(quiet.findElements(By.className("sync-error")).isEmpty(), "no red box for a warning");
+        WebElement note = quiet.findElement(By.className("sync-warning"));
+        assertEquals("Warning", note.getText());
+        assertEquals(warning, note.getDomAttribute("title"), "the text on hover");
+        assertEquals("Warning: " + warning, note.getDomAttribute("aria-label"));
+        assertEquals("\"⚠ \"", page.js("return getComputedStyle(arguments[0], '::before').content", note));
+        assertEquals(page.element(By.id("freshness")).getCssValue("color"), note.getCssValue("color"), "muted, like the header's notes");
+
+        WebElement failed = card(SampleCollection.WITH_SYNC_ERROR);
+        assertTrue(failed.findElements(By.className("sync-warning")).isEmpty());
+        assertEquals("rgba(180, 35, 24, 1)", failed.findElement(By.className("sync-error")).getCssValue("color"));
+
+        quiet.findElement(By.className("card-open")).click();
+        page.waitFor("the artifact view", d -> !page.elements(By.cssSelector("#artifact-dialog[open] .sync-warnings")).isEmpty());
+        assertEquals(warning, page.text(By.cssSelector("#artifact-dialog .sync-warnings li")));
+        assertTrue(page.elements(By.cssSelector("#artifact-dialog .sync-error")).isEmpty());
+    }
+
+    private WebElement card(String skill) {
+        return page.element(By.cssSelector("#cards .card[data-key='default/skill:" + skill + "']"));
     }
 
     @Test

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * A deterministic SkillMeat home for the browser tests: a main collection of a few hundred
- * artifacts (every common type and origin, overlapping tags and tools, one artifact whose
- * frontmatter needs the lenient reader and so carries a sync warning) and a small second one.
+ * artifacts (every common type and origin, overlapping tags and tools, one artifact whose file
+ * cannot be read, one whose frontmatter needs the lenient reader and so carries a sync warning)
+ * and a small second one.
  * Names are topic-role pairs ({@code kubernetes-deployer}), so searches have predictable answers.
  */
 final class SampleCollection {
@@ -21,6 +22,8 @@ final class SampleCollection {
     static final String SECOND = "work";
     /** The artifact whose sync error the page shows. */
     static final String WITH_SYNC_ERROR = "legacy-notes";
+    /** An artifact read with a warning only: its frontmatter is read line by line. */
+    static final String WITH_SYNC_WARNING = "wiki-notes";
     /** An artifact whose description is made of HTML that must show as text. */
     static final String WITH_MARKUP = "html-sanitizer";
     static final String MARKUP_DESCRIPTION = "Keeps <b>bold</b> & <img src=x onerror=alert(1)> as text";
@@ -55,8 +58,9 @@ final class SampleCollection {
         TestHome home = new TestHome(root);
         home.artifacts(MAIN, artifacts("", TOPICS.length, ROLES.length));
         home.artifacts(SECOND, artifacts("acme-", 6, 3));
-        // "Notes: ..." is not valid YAML; the reader falls back to line by line and records why.
         home.skill(MAIN, WITH_SYNC_ERROR, "description: Notes kept from the old wiki\ntags: [docs]\n", "\0"); // binary: fails
+        // "Notes: kept ..." is not valid YAML; the reader falls back to line by line and records why.
+        home.skill(MAIN, WITH_SYNC_WARNING, "description: Notes: kept from the old wiki\ntags: [docs]\n", "");
         home.skill(MAIN, WITH_MARKUP, "description: \"" + MARKUP_DESCRIPTION + "\"\ntags: [security]\n", "");
         return home;
     }
