@@ -51,6 +51,7 @@ export function facetPanel(section, { name, heading, modeKey, onToggle, onMode }
   }
 
   function update() {
+    if (!state) return; // typed before the first listing: its show() will search
     if (!fromRoute()) {
       found = null;
       render();
@@ -91,7 +92,7 @@ export function facetPanel(section, { name, heading, modeKey, onToggle, onMode }
 
   function showMore() {
     if (fromRoute()) {
-      load(found.entries.length);
+      load(found.url === firstPageUrl() ? found.entries.length : 0); // the filters may have changed meanwhile
     } else {
       paging = true;
       update();

@@ -21,7 +21,7 @@ class WebResourcesSizeTest {
     private static final long BUDGET_BYTES = 80 * 1024;
 
     @Test
-    void thePageStaysUnderSixtyKilobytes() throws IOException, URISyntaxException {
+    void thePageStaysWithinItsBudget() throws IOException, URISyntaxException {
         Path web = Path.of(WebResourcesSizeTest.class.getResource("/web").toURI());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(web)) {
