@@ -87,6 +87,7 @@ class FacetValuesBrowserTest {
         page.open("?collection=default");
         page.searchFacet("tags", "TDD");
         assertEquals(List.of(BEYOND_TOP_FIFTY + " 1"), page.facetValues("tags"));
+        page.screenshot("collection-facet-search");
 
         // From the search box, the keyboard reaches the value and picks it.
         page.facetSearch("tags").sendKeys(Keys.TAB);
@@ -110,6 +111,7 @@ class FacetValuesBrowserTest {
         assertEquals(8, page.facetValues("tags").size());
 
         page.showMoreValues("tags");
+        page.screenshot("collection-facet-more");
         assertEquals(50, page.facetValues("tags").size());
         assertEquals("50 of 132 tags", status("tags"));
         assertEquals("tags:more", page.js("return document.activeElement.dataset.focusKey"), "the focus stays on the button");
