@@ -127,7 +127,6 @@ public final class ArtifactCache implements AutoCloseable {
         background.execute(() -> {
             if (tailer != null) {
                 population.follow(catalog.all().size());
-                replicaInStep = population.status().state() == PopulationStatus.State.DONE && index.documentCount() > 0;
                 tailer.start();
             }
             ingester.start();
@@ -146,6 +145,11 @@ public final class ArtifactCache implements AutoCloseable {
             public void start() {
                 if (settings.background().watchFiles()) {
                     startWatcher();
+                }
+                // A replica that tailed the rows into its index goes on serving while it populates.
+                if (tailer != null && population.status().state() == PopulationStatus.State.DONE
+                        && index.documentCount() > 0) {
+                    replicaInStep = true;
                 }
                 population.runUntilDone(ingester::holds, POPULATION_RETRY);
             }
@@ -240,9 +244,9 @@ public final class ArtifactCache implements AutoCloseable {
     }
 
     /**
-     * True when this node, tailing a shared database, brought its index in step with the rows
-     * before it ran any population: it serves reads from then on, also while a population it runs
-     * after taking the ingester's lease is under way.
+     * True when this node, tailing a shared database, held an index in step with the rows (and not
+     * empty) when it took the ingester's lease: it serves reads while the population it then runs
+     * is under way, and after.
      */
     public boolean replicaInStep() {
         return replicaInStep;

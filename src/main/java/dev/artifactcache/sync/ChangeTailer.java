@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * PostgreSQL connection for the {@code NOTIFY} each write sends at commit, then refreshes the
  * collection list and applies the rows above its index's applied seq. Nothing on that path waits:
  * the notification ends the blocking read at once, and a notification whose seq this index has
- * already applied (this node's own write, applied before it answered) costs no query. It also
+ * already applied (this node's own write, applied before it answered) costs one query, for the
+ * collection list. It also
  * catches up every {@code poll} without a notification, because notifications sent while the
  * connection was down are lost; after a lost connection it polls until it can listen again.
  */
@@ -70,15 +71,15 @@ public final class ChangeTailer implements AutoCloseable {
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 LOG.info("event=tailer_listening");
-                catchUpLogged(false); // what was committed before LISTEN took effect
+                catchUpLogged(Step.UNKNOWN); // what was committed before LISTEN took effect
                 while (running) {
                     // Blocks in the socket read until a notification arrives (it returns at once
                     // then) or the poll time is up.
                     PGNotification[] received = notifications.getNotifications(Math.toIntExact(poll.toMillis()));
                     if (received == null || received.length == 0) {
-                        catchUpLogged(false);
-                    } else if (announced(received) > mirror.appliedSeq()) {
-                        catchUpLogged(true);
+                        catchUpLogged(Step.UNKNOWN);
+                    } else {
+                        catchUpLogged(announced(received) > mirror.appliedSeq() ? Step.BEHIND : Step.APPLIED);
                     }
                 }
             } catch (SQLException e) {
@@ -86,7 +87,7 @@ public final class ChangeTailer implements AutoCloseable {
                     LOG.log(Level.WARNING, "event=tailer_disconnected reason=\"" + e.getMessage()
                             + "\" retry_ms=" + poll.toMillis());
                     sleep(poll);
-                    catchUpLogged(false);
+                    catchUpLogged(Step.UNKNOWN);
                 }
             }
         }
@@ -105,23 +106,37 @@ public final class ChangeTailer implements AutoCloseable {
         return highest;
     }
 
+    /** What a wake-up tells of this index. */
+    private enum Step {
+        /** A poll, or a notification without seq: ask the database. */
+        UNKNOWN,
+        /** A notification of a seq above the applied one. */
+        BEHIND,
+        /**
+         * Notifications of seqs the index holds (this node's own writes, or rows an earlier catch-up
+         * read): only the collection list may be older than those commits.
+         */
+        APPLIED
+    }
+
     /**
      * Applies what other nodes committed: the collection list first, so no read finds documents of
      * an unknown one.
-     *
-     * @param behind a notification said so: no need to ask the database for the lag
      */
-    private void catchUp(boolean behind) {
+    private void catchUp(Step step) {
         catalog.replaceAll(store.collections());
-        if (behind || mirror.lag() > 0) {
+        if (step == Step.APPLIED) {
+            return;
+        }
+        if (step == Step.BEHIND || mirror.lag() > 0) {
             reloadMemberships.run();
         }
         mirror.catchUp();
     }
 
-    private void catchUpLogged(boolean behind) {
+    private void catchUpLogged(Step step) {
         try {
-            catchUp(behind);
+            catchUp(step);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=tailer_catch_up_failed reason=\"" + e.getMessage() + "\"");
         }
