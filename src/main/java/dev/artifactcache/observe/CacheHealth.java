@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Readiness as an operator needs it: the database answers, the index is open and sound, and the
- * first population is done (or was not needed: the index was in step when the service started, or
- * when this node caught up with a shared database).
+ * first population is done (or was not needed: the index was in step when the service started, or,
+ * with several nodes, when this node took the ingester's lease with an index in step from tailing).
  */
 public final class CacheHealth {
 

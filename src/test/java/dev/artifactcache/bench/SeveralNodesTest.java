@@ -179,6 +179,14 @@ class SeveralNodesTest {
             Eventually.await(node.name + " drops the deleted artifact", WITHIN, () -> node.total() == ARTIFACTS - 1);
         }
 
+        // The tailers' listening connections die: a notification sent meanwhile is lost, and each
+        // tailer reconnects and catches up (README, "Several nodes").
+        assertEquals(nodes.size(), terminateListeners());
+        edit(11, "potoroo");
+        assertEquals(200, ingester.post("/api/v1/user-collections/sync-artifact",
+                "{\"artifact_id\":\"skill:skill-00011\",\"collection\":\"default\"}").statusCode());
+        awaitOnAll(nodes, "potoroo", 1);
+
         // Refreshes on every node at once.
         ExecutorService threads = Executors.newFixedThreadPool(nodes.size());
         try {
@@ -277,6 +285,16 @@ class SeveralNodesTest {
     private static void awaitOnAll(List<Node> on, String word, int count) {
         for (Node node : on) {
             Eventually.await(node.name + " finds \"" + word + "\"", WITHIN, () -> node.found(word) == count);
+        }
+    }
+
+    /** Ends every tailer's listening session in the database; returns how many it ended. */
+    private int terminateListeners() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.PG_USER, "");
+             ResultSet ended = connection.createStatement().executeQuery("SELECT COUNT(pg_terminate_backend(pid)) "
+                     + "FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN artifact_changes'")) {
+            ended.next();
+            return ended.getInt(1);
         }
     }
 
