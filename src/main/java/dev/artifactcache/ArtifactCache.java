@@ -18,6 +18,7 @@ import dev.artifactcache.sync.CollectionWatcher;
 import dev.artifactcache.sync.IndexMirror;
 import dev.artifactcache.sync.OwnWrites;
 import dev.artifactcache.sync.Population;
+import dev.artifactcache.sync.PopulationStatus;
 import dev.artifactcache.sync.StaleRefresher;
 import dev.artifactcache.sync.StaleRevalidator;
 import dev.artifactcache.sync.Synchronizer;
@@ -68,6 +69,7 @@ public final class ArtifactCache implements AutoCloseable {
     private final OwnWrites ownWrites = new OwnWrites();
     private final ScheduledExecutorService background;
     private final boolean startedInStep;
+    private volatile boolean replicaInStep;
     private final CacheMetrics metrics;
     private final Optional<Recovery> recovery;
 
@@ -91,9 +93,11 @@ public final class ArtifactCache implements AutoCloseable {
         this.watcher = new CollectionWatcher(home, synchronizer, ownWrites);
         this.background = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("cache-background").factory());
         // Several nodes (README, "Several nodes"): one ingester by lease, every node tails the changes.
-        this.ingester = new Ingester(backend.shared() ? new IngestLease(db, nodeId()) : null, ingesterDuties(), background);
+        Settings.Nodes nodes = settings.nodes();
+        this.ingester = new Ingester(backend.shared() ? new IngestLease(db, nodeId(), nodes.lease()) : null, ingesterDuties(),
+                background, nodes.leaseRenewal());
         this.tailer = backend.shared() ? new ChangeTailer(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(),
-                store, catalog, mirror, userCollections::reload) : null;
+                store, catalog, mirror, userCollections::reload, nodes.tailPoll()) : null;
         this.replicaCheck = new ReplicaCheck(mirror, store, ingester::holds, clock, settings.ttl());
         this.revalidator = new StaleRevalidator(batches,
                 Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("stale-revalidator").factory()),
@@ -128,7 +132,7 @@ public final class ArtifactCache implements AutoCloseable {
             ingester.start();
         });
         background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
-        long check = ReplicaCheck.EVERY.toMillis();
+        long check = settings.nodes().replicaCheck().toMillis();
         background.scheduleWithFixedDelay(replicaCheck, check, check, TimeUnit.MILLISECONDS);
         refresher.start(settings.background().refreshInterval(), ingester::holds);
         return this;
@@ -141,6 +145,11 @@ public final class ArtifactCache implements AutoCloseable {
             public void start() {
                 if (settings.background().watchFiles()) {
                     startWatcher();
+                }
+                // A replica that tailed the rows into its index goes on serving while it populates.
+                if (tailer != null && population.status().state() == PopulationStatus.State.DONE
+                        && index.documentCount() > 0) {
+                    replicaInStep = true;
                 }
                 population.runUntilDone(ingester::holds, POPULATION_RETRY);
             }
@@ -232,6 +241,15 @@ public final class ArtifactCache implements AutoCloseable {
     /** True when the index was sound and in step with the database at start: it can serve at once. */
     public boolean startedInStep() {
         return startedInStep;
+    }
+
+    /**
+     * True when this node, tailing a shared database, held an index in step with the rows (and not
+     * empty) when it took the ingester's lease: it serves reads while the population it then runs
+     * is under way, and after.
+     */
+    public boolean replicaInStep() {
+        return replicaInStep;
     }
 
     /** Documents whose files were last checked before this instant are stale. */

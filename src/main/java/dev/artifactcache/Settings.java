@@ -26,9 +26,11 @@ import java.util.Optional;
  * @param background  how the background keeps documents fresh: refresher and file watcher
  * @param batchLimit  how often one client may call the batch write routes
  * @param allowedOrigins the web origins (scheme://host[:port]) whose pages may call the API from a browser
+ * @param nodes       the intervals of several nodes on one database
  */
 public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl, String dbUser, String dbPassword,
-                       String writeToken, Background background, BatchLimit batchLimit, List<String> allowedOrigins) {
+                       String writeToken, Background background, BatchLimit batchLimit, List<String> allowedOrigins,
+                       Nodes nodes) {
 
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(30);
     /** SkillMeat's web app as its documentation runs it (next dev on port 3000). */
@@ -90,7 +92,49 @@ public record Settings(Path home, Path dataFolder, Duration ttl, String jdbcUrl,
                 .filter(value -> !value.isBlank())
                 .orElse(null);
         return new Settings(home, data, ttl, url, user, password, token, background(config), batchLimit(config),
-                allowedOrigins(config));
+                allowedOrigins(config), Nodes.from(config));
+    }
+
+    /**
+     * Several nodes on one database (README, "Several nodes").
+     *
+     * @param tailPoll     how often a node's tailer looks for changes without a notification (one lost on a reconnect)
+     * @param lease        how long the ingester's lease lasts unrenewed: a dead ingester is replaced this much later
+     * @param leaseRenewal how often the ingester renews its lease; shorter than the lease
+     * @param replicaCheck how often a node compares its index with the live rows
+     */
+    public record Nodes(Duration tailPoll, Duration lease, Duration leaseRenewal, Duration replicaCheck) {
+
+        public static final Nodes DEFAULT = new Nodes(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
+
+        public Nodes {
+            positive("cache.nodes.tail-poll", tailPoll);
+            positive("cache.nodes.lease", lease);
+            positive("cache.nodes.lease-renewal", leaseRenewal);
+            positive("cache.nodes.replica-check", replicaCheck);
+            if (leaseRenewal.compareTo(lease) >= 0) {
+                throw new IllegalArgumentException("cache.nodes.lease-renewal must be shorter than cache.nodes.lease, got "
+                        + leaseRenewal + " and " + lease);
+            }
+        }
+
+        static Nodes from(Config config) {
+            return new Nodes(setting(config, "cache.nodes.tail-poll", DEFAULT.tailPoll),
+                    setting(config, "cache.nodes.lease", DEFAULT.lease),
+                    setting(config, "cache.nodes.lease-renewal", DEFAULT.leaseRenewal),
+                    setting(config, "cache.nodes.replica-check", DEFAULT.replicaCheck));
+        }
+
+        private static Duration setting(Config config, String key, Duration fallback) {
+            return config.get(key).asString().map(text -> duration(key, text)).orElse(fallback);
+        }
+
+        private static void positive(String setting, Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(setting + " must be positive, got " + value);
+            }
+        }
     }
 
     /** A comma list; an empty value allows no other origin. */

@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.File;
@@ -71,23 +72,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--start-timeout-seconds", defaultValue = "900", description = "Upper bound of a start or population (default ${DEFAULT-VALUE}).")
     long startTimeoutSeconds;
 
-    @Option(names = "--work", description = "Folder for the homes, data and logs (default: a new temporary folder).")
-    Path work;
-
-    @Option(names = "--keep", description = "Keep the work folder (homes, H2, index, service logs) afterwards.")
-    boolean keep;
-
     @Option(names = "--json", defaultValue = "target/bench/bench-report.json", description = "JSON report file (default ${DEFAULT-VALUE}).")
     Path json;
 
-    @Option(names = "--java", description = "java launcher for the service (default: the one running this).")
-    Path java;
-
-    @Option(names = "--classpath", description = "Class path for the service (default: this JVM's).")
-    String classpath;
-
-    @Option(names = "--jvm-arg", description = "Extra JVM option for the service, repeatable (e.g. --jvm-arg=-Xmx1g).")
-    List<String> jvmArgs = new ArrayList<>();
+    @Mixin
+    RunSetUp setUp = new RunSetUp();
 
     private final PrintStream out;
 
@@ -105,27 +94,22 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path javaLauncher = java != null ? java : Path.of(ProcessHandle.current().info().command()
-                .orElseThrow(() -> new IOException("cannot tell which java runs this; pass --java")));
-        ServiceProcess.Launch launch = new ServiceProcess.Launch(javaLauncher,
-                absolute(classpath != null ? classpath : System.getProperty("java.class.path")), List.copyOf(jvmArgs));
+        ServiceProcess.Launch launch = setUp.launch();
         int manyClients = Collections.max(clients);
         SizeRun.Plan plan = new SizeRun.Plan(launch, List.copyOf(clients), requests, distinct, warmup, Duration.ofSeconds(maxSeconds),
                 Duration.ofSeconds(startTimeoutSeconds), syncEdits, watcherEdits, Duration.ofMillis(watcherProbeMs), seed, collections);
-        Path folder = work != null ? work : Files.createTempDirectory("artifact-cache-bench");
-        Machine machine = Machine.describe(javaLauncher);
+        Path folder = setUp.folder("artifact-cache-bench");
+        Machine machine = Machine.describe(launch.java());
         List<RunFigures> runs = new ArrayList<>();
         try {
             for (int size : sizes) {
                 runs.add(new SizeRun(plan, out).run(size, Files.createDirectories(folder.resolve(Integer.toString(size)))));
-                if (!keep) {
+                if (!setUp.keep) {
                     deleteTree(folder.resolve(Integer.toString(size)));
                 }
             }
         } finally {
-            if (!keep && work == null) {
-                deleteTree(folder);
-            }
+            setUp.cleanUp(folder);
         }
         JsonObject report = BenchReport.json(machine, settings(launch), runs, manyClients);
         BenchReport.write(report, json);

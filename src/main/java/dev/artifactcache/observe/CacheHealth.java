@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Readiness as an operator needs it: the database answers, the index is open and sound, and the
- * first population is done (or was not needed: the index was in step when the service started).
+ * first population is done (or was not needed: the index was in step when the service started, or,
+ * with several nodes, when this node took the ingester's lease with an index in step from tailing).
  */
 public final class CacheHealth {
 
@@ -61,14 +62,19 @@ public final class CacheHealth {
     private static HealthCheck population(ArtifactCache cache) {
         return check("population", () -> {
             PopulationStatus status = cache.population().status();
-            boolean ready = status.state() == PopulationStatus.State.DONE || cache.startedInStep();
+            // An index in step before this population (a warm start, or a replica that took over the
+            // lease) serves reads while it runs, and if it fails: the details say so.
+            boolean inStep = cache.startedInStep() || cache.replicaInStep();
             HealthCheckResponse.Builder response = HealthCheckResponse.builder()
-                    .status(ready && status.state() != PopulationStatus.State.FAILED)
+                    .status(inStep || status.state() == PopulationStatus.State.DONE)
                     .detail("state", status.state().name().toLowerCase(Locale.ROOT))
                     .detail("collections", status.collectionsDone() + "/" + status.collectionsTotal())
                     .detail("artifacts", status.artifactsDone())
                     .detail("startedInStep", cache.startedInStep())
                     .detail("ingester", cache.ingests());
+            if (cache.replicaInStep()) {
+                response.detail("replicaInStep", true);
+            }
             if (status.failure() != null) {
                 response.detail("failure", status.failure());
             }

@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 public final class ChangeSequence {
 
-    /** The channel a commit announces new changes on (PostgreSQL); every node's tailer listens to it. */
+    /** The channel a commit announces its last seq on (PostgreSQL); every node's tailer listens to it. */
     public static final String CHANNEL = "artifact_changes";
 
     private final DbClient db;
@@ -50,8 +50,9 @@ public final class ChangeSequence {
             if (sequenced.last > last) {
                 tx.dml("UPDATE change_sequence SET last_seq = ? WHERE name = 'changes'", sequenced.last);
                 if (backend.shared()) {
-                    // Delivered at commit, to every listening session.
-                    tx.dml("NOTIFY " + CHANNEL);
+                    // Delivered at commit, to every listening session; the payload (a number, never
+                    // user text) lets a tailer that has applied it already skip it.
+                    tx.dml("NOTIFY " + CHANNEL + ", '" + sequenced.last + "'");
                 }
             }
             tx.commit();

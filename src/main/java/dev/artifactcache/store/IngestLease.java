@@ -2,24 +2,31 @@ package dev.artifactcache.store;
 
 import io.helidon.dbclient.DbClient;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+
 /**
- * The lease on the ingester role, a pulse row in the database: its holder renews it every second
- * for a few seconds ahead; when the holder stops renewing (it died, or lost the database), any
- * node may take it once it has expired. Times are the database's own clock, so the nodes' clocks
- * need not agree.
+ * The lease on the ingester role, a pulse row in the database: its holder renews it often, each
+ * time for {@code length} ahead; when the holder stops renewing (it died, or lost the database),
+ * any node may take it once it has expired. Times are the database's own clock, so the nodes'
+ * clocks need not agree.
  */
 public final class IngestLease {
 
-    /** Long enough to ride out a slow renewal, short enough for a takeover within seconds. */
-    public static final int SECONDS = 5;
-
     private final DbClient db;
     private final String holder;
+    /** The lease's length as an SQL interval literal's seconds, e.g. {@code 5.000}: a number, never user text. */
+    private final String seconds;
 
-    /** @param holder this node's id: unique per process */
-    public IngestLease(DbClient db, String holder) {
+    /**
+     * @param holder this node's id: unique per process
+     * @param length how long a renewal holds: long enough to ride out a slow renewal, short enough
+     *               for a takeover within seconds
+     */
+    public IngestLease(DbClient db, String holder, Duration length) {
         this.db = db;
         this.holder = holder;
+        this.seconds = BigDecimal.valueOf(length.toMillis(), 3).toPlainString();
     }
 
     public String holder() {
@@ -29,7 +36,7 @@ public final class IngestLease {
     /** Takes or extends the lease; true when this node holds it now. */
     public boolean renew() {
         return db.execute().dml("UPDATE ingest_lease SET holder = ?, expires_at = CURRENT_TIMESTAMP + INTERVAL '"
-                + SECONDS + "' SECOND WHERE name = 'ingester' AND (holder = ? OR holder IS NULL "
+                + seconds + "' SECOND WHERE name = 'ingester' AND (holder = ? OR holder IS NULL "
                 + "OR expires_at < CURRENT_TIMESTAMP)", holder, holder) == 1;
     }
 

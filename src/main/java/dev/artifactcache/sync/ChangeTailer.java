@@ -3,6 +3,7 @@ package dev.artifactcache.sync;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.ChangeSequence;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,14 +17,16 @@ import java.util.logging.Logger;
 /**
  * Every node's tail of every change (architecture.md, "Beyond one machine"): listens on its own
  * PostgreSQL connection for the {@code NOTIFY} each write sends at commit, then refreshes the
- * collection list and applies the rows above its index's applied seq. It also catches up every
- * {@link #POLL} without a notification, because notifications sent while the connection was down
- * are lost; after a lost connection it polls until it can listen again.
+ * collection list and applies the rows above its index's applied seq. Nothing on that path waits:
+ * the notification ends the blocking read at once, and a notification whose seq this index has
+ * already applied (this node's own write, applied before it answered) costs one query, for the
+ * collection list. It also
+ * catches up every {@code poll} without a notification, because notifications sent while the
+ * connection was down are lost; after a lost connection it polls until it can listen again.
  */
 public final class ChangeTailer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ChangeTailer.class.getName());
-    static final Duration POLL = Duration.ofSeconds(1);
 
     private final String jdbcUrl;
     private final String user;
@@ -32,15 +35,17 @@ public final class ChangeTailer implements AutoCloseable {
     private final CollectionCatalog catalog;
     private final IndexMirror mirror;
     private final Runnable reloadMemberships;
+    private final Duration poll;
     private volatile boolean running;
     private Thread thread;
 
     /**
      * @param reloadMemberships reads the user collections again, so that the member documents this
      *                          tailer re-indexes carry the memberships another node committed
+     * @param poll              how long to wait for a notification before catching up anyway
      */
     public ChangeTailer(String jdbcUrl, String user, String password, ArtifactStore store, CollectionCatalog catalog,
-                        IndexMirror mirror, Runnable reloadMemberships) {
+                        IndexMirror mirror, Runnable reloadMemberships, Duration poll) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
@@ -48,6 +53,7 @@ public final class ChangeTailer implements AutoCloseable {
         this.catalog = catalog;
         this.mirror = mirror;
         this.reloadMemberships = reloadMemberships;
+        this.poll = poll;
     }
 
     public synchronized void start() {
@@ -65,33 +71,72 @@ public final class ChangeTailer implements AutoCloseable {
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 LOG.info("event=tailer_listening");
+                catchUpLogged(Step.UNKNOWN); // what was committed before LISTEN took effect
                 while (running) {
-                    catchUpLogged(); // also covers what was committed before LISTEN took effect
-                    notifications.getNotifications((int) POLL.toMillis());
+                    // Blocks in the socket read until a notification arrives (it returns at once
+                    // then) or the poll time is up.
+                    PGNotification[] received = notifications.getNotifications(Math.toIntExact(poll.toMillis()));
+                    if (received == null || received.length == 0) {
+                        catchUpLogged(Step.UNKNOWN);
+                    } else {
+                        catchUpLogged(announced(received) > mirror.appliedSeq() ? Step.BEHIND : Step.APPLIED);
+                    }
                 }
             } catch (SQLException e) {
                 if (running) {
                     LOG.log(Level.WARNING, "event=tailer_disconnected reason=\"" + e.getMessage()
-                            + "\" retry_ms=" + POLL.toMillis());
-                    sleep(POLL);
-                    catchUpLogged();
+                            + "\" retry_ms=" + poll.toMillis());
+                    sleep(poll);
+                    catchUpLogged(Step.UNKNOWN);
                 }
             }
         }
     }
 
-    /** Applies what other nodes committed: the collection list first, so no read finds documents of an unknown one. */
-    public void catchUp() {
+    /** The highest seq the notifications announce ({@link ChangeSequence} sends its last seq); max when one carries none. */
+    static long announced(PGNotification[] received) {
+        long highest = 0;
+        for (PGNotification notification : received) {
+            try {
+                highest = Math.max(highest, Long.parseLong(notification.getParameter()));
+            } catch (NumberFormatException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return highest;
+    }
+
+    /** What a wake-up tells of this index. */
+    private enum Step {
+        /** A poll, or a notification without seq: ask the database. */
+        UNKNOWN,
+        /** A notification of a seq above the applied one. */
+        BEHIND,
+        /**
+         * Notifications of seqs the index holds (this node's own writes, or rows an earlier catch-up
+         * read): only the collection list may be older than those commits.
+         */
+        APPLIED
+    }
+
+    /**
+     * Applies what other nodes committed: the collection list first, so no read finds documents of
+     * an unknown one.
+     */
+    private void catchUp(Step step) {
         catalog.replaceAll(store.collections());
-        if (mirror.lag() > 0) {
+        if (step == Step.APPLIED) {
+            return;
+        }
+        if (step == Step.BEHIND || mirror.lag() > 0) {
             reloadMemberships.run();
         }
         mirror.catchUp();
     }
 
-    private void catchUpLogged() {
+    private void catchUpLogged(Step step) {
         try {
-            catchUp();
+            catchUp(step);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=tailer_catch_up_failed reason=\"" + e.getMessage() + "\"");
         }

@@ -151,6 +151,11 @@ public final class IndexMirror {
         }
     }
 
+    /** The highest seq the index has applied. */
+    public long appliedSeq() {
+        return index.appliedSeq();
+    }
+
     /**
      * How far the index is behind the database's last committed seq (asks the database). When the
      * database does not answer, the lag behind the last seq it told: a metrics scrape must not fail

@@ -13,14 +13,13 @@ import java.util.logging.Logger;
 /**
  * The ingester role: the node that watches the files, runs the population, refreshes stale
  * documents and revalidates stale reads. With a shared database exactly one node holds it, by the
- * lease in the database, renewed every {@link #RENEW}; when the holder dies another node takes the
- * lease once it expires ({@link IngestLease#SECONDS}) and starts the duties, population first, so
- * edits made meanwhile are picked up. On H2 (one node) this node always holds it.
+ * lease in the database, renewed every {@code renewal}; when the holder dies another node takes the
+ * lease once it expires and starts the duties, population first, so edits made meanwhile are
+ * picked up. On H2 (one node) this node always holds it.
  */
 public final class Ingester implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Ingester.class.getName());
-    static final Duration RENEW = Duration.ofSeconds(1);
 
     /** What the holder does: started when the lease is taken, stopped when it is lost. */
     public interface Duties {
@@ -33,15 +32,20 @@ public final class Ingester implements AutoCloseable {
     private final IngestLease lease;
     private final Duties duties;
     private final Executor background;
+    private final Duration renewal;
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ingest-lease").factory());
     private volatile boolean holds;
 
-    /** @param lease the lease in the shared database, or null when this node is the only one */
-    public Ingester(IngestLease lease, Duties duties, Executor background) {
+    /**
+     * @param lease   the lease in the shared database, or null when this node is the only one
+     * @param renewal how often the lease is renewed (or tried for): shorter than its length
+     */
+    public Ingester(IngestLease lease, Duties duties, Executor background, Duration renewal) {
         this.lease = lease;
         this.duties = duties;
         this.background = background;
+        this.renewal = renewal;
         // The only node is the ingester from the start: reads may queue revalidations before start().
         this.holds = lease == null;
     }
@@ -56,7 +60,7 @@ public final class Ingester implements AutoCloseable {
             take();
             return;
         }
-        renewer.scheduleWithFixedDelay(this::renew, 0, RENEW.toMillis(), TimeUnit.MILLISECONDS);
+        renewer.scheduleWithFixedDelay(this::renew, 0, renewal.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void renew() {

@@ -9,14 +9,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The periodic check that keeps a replica honest: {@link IndexMirror#verify()} compares the index
+ * The periodic check that keeps a replica honest (every {@code cache.nodes.replica-check}): {@link IndexMirror#verify()} compares the index
  * with the live rows at one seq and rebuilds it on a difference. The ingester also forgets touches
  * older than the TTL (see {@link ArtifactStore#pruneTouches}).
  */
 public final class ReplicaCheck implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ReplicaCheck.class.getName());
-    public static final Duration EVERY = Duration.ofSeconds(30);
 
     private final IndexMirror mirror;
     private final ArtifactStore store;

@@ -24,12 +24,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -89,20 +92,35 @@ class SeveralNodesTest {
             return check("population").getBoolean("ingester");
         }
 
+        /** A population (or a replica's catching up) finished after {@code since}. */
+        boolean populatedAfter(Instant since) {
+            JsonObject population = check("population");
+            return population.getString("state").equals("done")
+                    && Instant.parse(population.getString("finishedAt")).isAfter(since);
+        }
+
         long documents() {
             return check("index").getJsonNumber("documents").longValue();
         }
 
         /** How many artifacts of collection default a word search finds. */
         int found(String word) {
-            return json(get("/api/v1/user-collections/default/artifacts?limit=100&q="
-                    + URLEncoder.encode(word, StandardCharsets.UTF_8)).body())
-                    .getJsonObject("page_info").getInt("total_count");
+            return totalCount("/api/v1/user-collections/default/artifacts?limit=100&q="
+                    + URLEncoder.encode(word, StandardCharsets.UTF_8));
         }
 
         int total() {
-            return json(get("/api/v1/user-collections/default/artifacts?limit=1").body())
-                    .getJsonObject("page_info").getInt("total_count");
+            return totalCount("/api/v1/user-collections/default/artifacts?limit=1");
+        }
+
+        /** A listing's total_count; -1 while the node does not know collection default yet (404). */
+        private int totalCount(String path) {
+            HttpResponse<String> response = get(path);
+            if (response.statusCode() == 404) {
+                return -1;
+            }
+            assertEquals(200, response.statusCode(), response.body());
+            return json(response.body()).getJsonObject("page_info").getInt("total_count");
         }
 
         HttpResponse<String> get(String path) {
@@ -139,13 +157,17 @@ class SeveralNodesTest {
         }
         assertEquals(1, nodes.stream().filter(Node::ingests).count());
         Node ingester = nodes.stream().filter(Node::ingests).findFirst().orElseThrow();
-        Node other = nodes.stream().filter(node -> node != ingester).findFirst().orElseThrow();
 
-        // A write through a node that is not the ingester.
-        edit(3, "quokka");
-        assertEquals(200, other.post("/api/v1/user-collections/sync-artifact",
-                "{\"artifact_id\":\"skill:skill-00003\",\"collection\":\"default\"}").statusCode());
-        awaitOnAll(nodes, "quokka", 1);
+        // A write through each node, the ingester and the others.
+        List<String> words = List.of("quokka", "bilby", "dingo");
+        for (int i = 0; i < nodes.size(); i++) {
+            edit(3 + i, words.get(i));
+            assertEquals(200, nodes.get(i).post("/api/v1/user-collections/sync-artifact",
+                    "{\"artifact_id\":\"skill:skill-0000" + (3 + i) + "\",\"collection\":\"default\"}").statusCode());
+        }
+        for (String word : words) {
+            awaitOnAll(nodes, word, 1);
+        }
 
         // A file edit that only the ingester's watcher sees.
         edit(5, "wombat");
@@ -156,6 +178,14 @@ class SeveralNodesTest {
         for (Node node : nodes) {
             Eventually.await(node.name + " drops the deleted artifact", WITHIN, () -> node.total() == ARTIFACTS - 1);
         }
+
+        // The tailers' listening connections die: a notification sent meanwhile is lost, and each
+        // tailer reconnects and catches up (README, "Several nodes").
+        assertEquals(nodes.size(), terminateListeners());
+        edit(11, "potoroo");
+        assertEquals(200, ingester.post("/api/v1/user-collections/sync-artifact",
+                "{\"artifact_id\":\"skill:skill-00011\",\"collection\":\"default\"}").statusCode());
+        awaitOnAll(nodes, "potoroo", 1);
 
         // Refreshes on every node at once.
         ExecutorService threads = Executors.newFixedThreadPool(nodes.size());
@@ -172,10 +202,16 @@ class SeveralNodesTest {
         }
         assertRowsAndIndexesAgree(ARTIFACTS - 1);
 
-        // SIGKILL of the ingester: another node takes the lease and picks up edits.
+        // SIGKILL of the ingester: another node takes the lease, runs a population and picks up
+        // edits; every node serves (health UP) throughout, the new ingester too while it populates.
+        Instant killed = Instant.now();
         ingester.process.kill();
         List<Node> alive = nodes.stream().filter(node -> node != ingester).toList();
-        Eventually.await("another node takes the lease", WITHIN, () -> alive.stream().anyMatch(Node::ingests));
+        List<String> notUp = healthWhile(alive, () -> Eventually.await("another node takes the lease and populates",
+                WITHIN, () -> alive.stream().anyMatch(node -> node.ingests() && node.populatedAfter(killed))));
+        assertEquals(List.of(), notUp);
+        Node successor = alive.stream().filter(Node::ingests).findFirst().orElseThrow();
+        assertEquals(true, successor.check("population").getBoolean("replicaInStep"));
         edit(9, "numbat");
         awaitOnAll(alive, "numbat", 1);
 
@@ -190,6 +226,36 @@ class SeveralNodesTest {
         wiped.start();
         awaitOnAll(List.of(wiped), "numbat", 1);
         assertRowsAndIndexesAgree(ARTIFACTS - 1);
+    }
+
+    /**
+     * Samples the health of {@code nodes} every few milliseconds while {@code during} runs; returns
+     * each sample that was not UP, as "node status population-state".
+     */
+    private static List<String> healthWhile(List<Node> nodes, Runnable during) throws Exception {
+        List<String> notUp = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        ExecutorService sampler = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> samples = sampler.submit(() -> {
+                while (sampling.get()) {
+                    for (Node node : nodes) {
+                        JsonObject health = node.health();
+                        if (!health.getString("status").equals("UP")) {
+                            notUp.add(node.name + " " + health);
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+                return null;
+            });
+            during.run();
+            sampling.set(false);
+            samples.get();
+        } finally {
+            sampler.shutdownNow();
+        }
+        return List.copyOf(notUp);
     }
 
     private void startAll(List<Node> starting) throws Exception {
@@ -219,6 +285,16 @@ class SeveralNodesTest {
     private static void awaitOnAll(List<Node> on, String word, int count) {
         for (Node node : on) {
             Eventually.await(node.name + " finds \"" + word + "\"", WITHIN, () -> node.found(word) == count);
+        }
+    }
+
+    /** Ends every tailer's listening session in the database; returns how many it ended. */
+    private int terminateListeners() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, TestDatabase.PG_USER, "");
+             ResultSet ended = connection.createStatement().executeQuery("SELECT COUNT(pg_terminate_backend(pid)) "
+                     + "FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN artifact_changes'")) {
+            ended.next();
+            return ended.getInt(1);
         }
     }
 

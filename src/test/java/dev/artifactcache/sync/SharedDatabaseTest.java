@@ -1,6 +1,7 @@
 package dev.artifactcache.sync;
 
 import dev.artifactcache.ArtifactCache;
+import dev.artifactcache.Eventually;
 import dev.artifactcache.MutableClock;
 import dev.artifactcache.Settings;
 import dev.artifactcache.TestHome;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SharedDatabaseTest {
 
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Duration LEASE = Settings.Nodes.DEFAULT.lease();
 
     @TempDir
     Path tmp;
@@ -136,8 +139,8 @@ class SharedDatabaseTest {
         setUp(database);
         DbClient db = Database.open(url, database.user(), "");
         try {
-            IngestLease first = new IngestLease(db, "node-1");
-            IngestLease second = new IngestLease(db, "node-2");
+            IngestLease first = new IngestLease(db, "node-1", LEASE);
+            IngestLease second = new IngestLease(db, "node-2", LEASE);
 
             assertTrue(first.renew());
             assertFalse(second.renew());
@@ -152,6 +155,14 @@ class SharedDatabaseTest {
             db.execute().dml("UPDATE ingest_lease SET expires_at = TIMESTAMP WITH TIME ZONE '2000-01-01 00:00:00+00'");
             assertTrue(first.renew());
             assertEquals("node-1", second.currentHolder());
+
+            // The configured length, to the millisecond: a lease of 300 ms held by node-3 runs out unrenewed.
+            first.release();
+            IngestLease brief = new IngestLease(db, "node-3", Duration.ofMillis(300));
+            assertTrue(brief.renew());
+            assertFalse(first.renew());
+            Eventually.await("node-3's lease of 300 ms to run out", () -> first.renew());
+            assertEquals("node-1", brief.currentHolder());
         } finally {
             db.close();
         }
