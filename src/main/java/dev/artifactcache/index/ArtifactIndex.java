@@ -358,11 +358,11 @@ public final class ArtifactIndex implements AutoCloseable {
         }
     }
 
-    private interface SearcherTask<T> {
+    interface SearcherTask<T> {
         T run(ArtifactSearcher searcher) throws IOException;
     }
 
-    private <T> T withSearcher(SearcherTask<T> task) {
+    <T> T withSearcher(SearcherTask<T> task) {
         IndexGeneration generation;
         IndexSearcher searcher;
         while (true) {
