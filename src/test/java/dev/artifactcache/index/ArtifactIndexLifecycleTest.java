@@ -47,6 +47,21 @@ class ArtifactIndexLifecycleTest {
     }
 
     @Test
+    void aWordsMatchesKeptAcrossWritesLeaveOutDeletedAndReplacedDocuments() throws Exception {
+        try (ArtifactIndex index = ArtifactIndex.open(folder())) {
+            index.rebuild(rows(30, 1).iterator(), 30);
+            SearchRequest about = SearchRequest.builder().q("about").limit(100).build();
+            assertEquals(30, index.search(about).totalCount()); // gathers the word's matches in the rebuilt segment
+            index.apply(List.of(Rows.tombstone("default", "skill:s1", 31), Rows.simple("default", "skill:s2", 32)));
+            SearchResult after = index.search(about);
+            assertEquals(29, after.totalCount());
+            assertEquals(29, after.items().size());
+            assertTrue(after.items().stream().noneMatch(row -> row.id().equals("skill:s1")));
+            assertEquals(1, after.items().stream().filter(row -> row.id().equals("skill:s2")).count());
+        }
+    }
+
+    @Test
     void applyUpsertsAndDeletesByKey() throws Exception {
         try (ArtifactIndex index = ArtifactIndex.open(folder())) {
             index.apply(List.of(Rows.simple("default", "skill:a", 1), Rows.simple("default", "agent:b", 2),
