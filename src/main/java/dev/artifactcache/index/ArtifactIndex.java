@@ -47,7 +47,7 @@ import java.util.Set;
 public final class ArtifactIndex implements AutoCloseable {
 
     /** Bump when the document schema or analysis changes: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 2; // 2: sync_state and sync_warnings (issue #16)
+    public static final int SCHEMA_VERSION = 3; // 2: sync_state and sync_warnings (issue #16); 3: text positions, for phrases
 
     private static final System.Logger LOG = System.getLogger(ArtifactIndex.class.getName());
 
