@@ -111,7 +111,7 @@ public final class CollectionRoutes implements HttpService {
                     Objects.requireNonNullElse(header.updated(), state.syncedAt()),
                     null, count.count(), count.staleCount(), 0, header.groups(), state.error()));
         }
-        userCollections.all().forEach(collection -> summaries.add(userCollections.summary(collection)));
+        summaries.addAll(userCollections.summaries(userCollections.all()));
         return summaries;
     }
 

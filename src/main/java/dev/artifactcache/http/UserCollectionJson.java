@@ -1,14 +1,14 @@
 package dev.artifactcache.http;
 
 import dev.artifactcache.ArtifactCache;
-import dev.artifactcache.index.SearchRequest;
+import dev.artifactcache.index.CollectionCount;
 import dev.artifactcache.membership.Member;
 import dev.artifactcache.membership.UserCollection;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,12 +34,19 @@ final class UserCollectionJson {
 
     /** The collection as {@code GET /user-collections} lists it, its counts from the index. */
     CollectionSummary summary(UserCollection collection) {
-        Instant staleBefore = cache.staleBefore();
-        long count = cache.index().search(SearchRequest.builder().collections(collection.id()).limit(1).build()).totalCount();
-        long stale = cache.index().search(SearchRequest.builder().collections(collection.id()).stale(true, staleBefore)
-                .limit(1).build()).totalCount();
-        return new CollectionSummary(collection.id(), collection.name(), CollectionSummary.USER, collection.createdAt(),
-                collection.updatedAt(), collection.description(), count, stale, missing(collection).size(), List.of(), null);
+        return summaries(List.of(collection)).getFirst();
+    }
+
+    /** {@link #summary} of each collection, in order, all counted in one walk of the index. */
+    List<CollectionSummary> summaries(List<UserCollection> collections) {
+        Map<String, CollectionCount> counts = cache.index().userCollectionCounts(
+                collections.stream().map(UserCollection::id).toList(), cache.staleBefore());
+        return collections.stream().map(collection -> {
+            CollectionCount count = counts.get(collection.id());
+            return new CollectionSummary(collection.id(), collection.name(), CollectionSummary.USER, collection.createdAt(),
+                    collection.updatedAt(), collection.description(), count.count(), count.staleCount(),
+                    missing(collection).size(), List.of(), null);
+        }).toList();
     }
 
     /** The members whose artifact the index does not hold: gone from the files, kept until they come back. */

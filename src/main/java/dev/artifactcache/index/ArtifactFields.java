@@ -38,8 +38,9 @@ final class ArtifactFields {
     static final String TOOLS_TEXT = "tools_text";
 
     /**
-     * Full-text fields hold no frequencies, positions or norms: scores are built from constant
-     * per-clause weights ({@link TextQuery}), which keeps them independent of corpus statistics.
+     * Full-text fields hold no norms, and scores never read frequencies: they are built from
+     * constant per-clause weights ({@link TextQuery}), which keeps them independent of corpus
+     * statistics. Positions are indexed for quoted phrases (words adjacent, in order).
      */
     static final FieldType TEXT;
 
@@ -51,7 +52,7 @@ final class ArtifactFields {
     static {
         FieldType text = new FieldType();
         text.setTokenized(true);
-        text.setIndexOptions(IndexOptions.DOCS);
+        text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         text.setOmitNorms(true);
         text.setStored(false);
         text.freeze();

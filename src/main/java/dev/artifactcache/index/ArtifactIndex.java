@@ -2,15 +2,25 @@ package dev.artifactcache.index;
 
 import dev.artifactcache.store.ArtifactRow;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +30,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Lucene read model of the artifacts: one document per live row, kept in step by change
@@ -34,7 +47,7 @@ import java.util.Optional;
 public final class ArtifactIndex implements AutoCloseable {
 
     /** Bump when the document schema or analysis changes: older indexes are then rebuilt. */
-    public static final int SCHEMA_VERSION = 2; // 2: sync_state and sync_warnings (issue #16)
+    public static final int SCHEMA_VERSION = 3; // 2: sync_state and sync_warnings (issue #16); 3: text positions, for phrases
 
     private static final System.Logger LOG = System.getLogger(ArtifactIndex.class.getName());
 
@@ -232,24 +245,85 @@ public final class ArtifactIndex implements AutoCloseable {
 
     /**
      * The collections holding each of {@code ids}, by name; an id no collection holds maps to an
-     * empty list. For the items of a page: a few term lookups per item.
+     * empty list. For the items of a page: one walk of the postings of every (collection, id) key,
+     * in term order.
      */
     public Map<String, List<String>> collectionsHolding(Collection<String> ids) {
         return withSearcher(searcher -> {
             List<String> collections = searcher.freshness().collections(Long.MIN_VALUE).stream()
                     .map(CollectionCount::collection).toList();
+            Set<BytesRef> keys = new HashSet<>();
+            for (String id : ids) {
+                collections.forEach(collection -> keys.add(new BytesRef(ArtifactRow.key(collection, id))));
+            }
+            Set<BytesRef> present = new HashSet<>();
+            forEachLiveDoc(searcher, ArtifactFields.KEY, keys, (key, segment, doc) -> present.add(key));
             Map<String, List<String>> holding = new LinkedHashMap<>();
             for (String id : ids) {
-                List<String> in = new ArrayList<>();
-                for (String collection : collections) {
-                    if (searcher.count(new TermQuery(ArtifactDocument.keyTerm(ArtifactRow.key(collection, id)))) > 0) {
-                        in.add(collection);
-                    }
-                }
-                holding.put(id, List.copyOf(in));
+                holding.put(id, collections.stream()
+                        .filter(collection -> present.contains(new BytesRef(ArtifactRow.key(collection, id)))).toList());
             }
             return holding;
         });
+    }
+
+    /**
+     * The document count and stale count ({@code synced_at < staleBefore}) of each of
+     * {@code userCollections} (ids), in one walk of their members' postings; an id without
+     * members counts 0.
+     */
+    public Map<String, CollectionCount> userCollectionCounts(Collection<String> userCollections, Instant staleBefore) {
+        long cutoff = EpochNanos.of(staleBefore);
+        return withSearcher(searcher -> {
+            Map<BytesRef, long[]> counts = new HashMap<>(); // [count, stale]
+            userCollections.forEach(id -> counts.put(new BytesRef(id), new long[2]));
+            forEachLiveDoc(searcher, FacetDimension.COLLECTION.filterField(), counts.keySet(), (id, segment, doc) -> {
+                long[] count = counts.get(id);
+                count[0]++;
+                NumericDocValues synced = DocValues.getNumeric(segment, ArtifactFields.SYNCED_AT);
+                if (synced.advanceExact(doc) && synced.longValue() < cutoff) {
+                    count[1]++;
+                }
+            });
+            Map<String, CollectionCount> byId = new LinkedHashMap<>();
+            for (String id : userCollections) {
+                long[] count = counts.get(new BytesRef(id));
+                byId.put(id, new CollectionCount(id, count[0], count[1]));
+            }
+            return byId;
+        });
+    }
+
+    private interface TermDocVisitor {
+        void visit(BytesRef term, LeafReader segment, int doc) throws IOException;
+    }
+
+    /** Calls {@code visitor} for every live document holding one of {@code terms} in {@code field}, segment by segment, terms in order. */
+    private static void forEachLiveDoc(IndexSearcher searcher, String field, Set<BytesRef> terms, TermDocVisitor visitor)
+            throws IOException {
+        List<BytesRef> sorted = new ArrayList<>(terms);
+        sorted.sort(null);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            LeafReader segment = leaf.reader();
+            Terms indexed = segment.terms(field);
+            if (indexed == null) {
+                continue;
+            }
+            TermsEnum termsEnum = indexed.iterator();
+            Bits live = segment.getLiveDocs();
+            PostingsEnum postings = null;
+            for (BytesRef term : sorted) {
+                if (!termsEnum.seekExact(term)) {
+                    continue;
+                }
+                postings = termsEnum.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        visitor.visit(term, segment, doc);
+                    }
+                }
+            }
+        }
     }
 
     /** Every tag in use with the number of artifacts carrying it (an artifact in two collections counts once). */
@@ -358,11 +432,11 @@ public final class ArtifactIndex implements AutoCloseable {
         }
     }
 
-    private interface SearcherTask<T> {
+    interface SearcherTask<T> {
         T run(ArtifactSearcher searcher) throws IOException;
     }
 
-    private <T> T withSearcher(SearcherTask<T> task) {
+    <T> T withSearcher(SearcherTask<T> task) {
         IndexGeneration generation;
         IndexSearcher searcher;
         while (true) {

@@ -6,6 +6,7 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.taxonomy.TaxonomyReader;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -48,17 +49,17 @@ final class ArtifactSearch {
         }
         ArtifactSearcher.Summary summary = cached(searcher, request);
         if (summary == null) {
-            TopFieldCollectorManager page = hits == null ? new TopFieldCollectorManager(SortFields.of(order), wanted, after,
-                    request.facets() ? wanted : Integer.MAX_VALUE) : null;
+            PageCollection page = hits == null ? PageCollection.of(searcher, order, wanted, after, !request.facets()) : null;
             Pass pass = request.facets() ? facetPass(searcher, query, request, page) : countPass(searcher, query, page);
             summary = pass.summary;
             store(searcher, request, summary);
             if (hits == null) {
-                hits = pass.page.scoreDocs;
+                hits = pass.page;
             }
         } else if (hits == null) {
             // The total is known: the collector may stop counting and skip non-competitive hits.
-            hits = searcher.search(query.all(), new TopFieldCollectorManager(SortFields.of(order), wanted, after, wanted)).scoreDocs;
+            PageCollection page = PageCollection.of(searcher, order, wanted, after, false);
+            hits = page.hits(searcher.search(query.all(), page.manager()));
         }
         return result(searcher, request, query, order, fingerprint, hits, summary);
     }
@@ -115,16 +116,43 @@ final class ArtifactSearch {
     /**
      * @param page the page's hits, or null when the page comes from elsewhere
      */
-    private record Pass(ArtifactSearcher.Summary summary, TopFieldDocs page) {
+    private record Pass(ArtifactSearcher.Summary summary, ScoreDoc[] page) {
     }
 
-    private static Pass countPass(ArtifactSearcher searcher, ArtifactQuery query, TopFieldCollectorManager page)
+    /**
+     * How a page is collected: in relevance order by {@link RelevancePage} where every segment is
+     * sorted by name, else by Lucene's field sort.
+     *
+     * @param manager a {@link RelevancePage} or a {@link TopFieldCollectorManager}
+     */
+    private record PageCollection(CollectorManager<?, ?> manager) {
+
+        /** @param exactTotal whether the page's collection must count every hit (the field sort may stop counting otherwise) */
+        static PageCollection of(ArtifactSearcher searcher, SortOrder order, int wanted, FieldDoc after, boolean exactTotal) {
+            if (order == SortOrder.RELEVANCE && RelevancePage.applies(searcher.getIndexReader().leaves())) {
+                return new PageCollection(new RelevancePage(wanted, after)); // always counts, at no extra cost
+            }
+            return new PageCollection(new TopFieldCollectorManager(SortFields.of(order), wanted, after,
+                    exactTotal ? Integer.MAX_VALUE : wanted));
+        }
+
+        ScoreDoc[] hits(Object collected) {
+            return collected instanceof RelevancePage.Page page ? page.hits() : ((TopFieldDocs) collected).scoreDocs;
+        }
+
+        /** Every hit's count, when collected with an exact total. */
+        long total(Object collected) {
+            return collected instanceof RelevancePage.Page page ? page.total() : ((TopFieldDocs) collected).totalHits.value();
+        }
+    }
+
+    private static Pass countPass(ArtifactSearcher searcher, ArtifactQuery query, PageCollection page)
             throws IOException {
         if (page == null) {
             return new Pass(new ArtifactSearcher.Summary(searcher.count(query.all()), null), null);
         }
-        TopFieldDocs top = searcher.search(query.all(), page); // page built with an exact hit count
-        return new Pass(new ArtifactSearcher.Summary(top.totalHits.value(), null), top);
+        Object collected = searcher.search(query.all(), page.manager()); // page built with an exact hit count
+        return new Pass(new ArtifactSearcher.Summary(page.total(collected), null), page.hits(collected));
     }
 
     /**
@@ -133,10 +161,10 @@ final class ArtifactSearch {
      * only that dimension's filter.
      */
     private static Pass facetPass(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request,
-                                  TopFieldCollectorManager page) throws IOException {
+                                  PageCollection page) throws IOException {
         MultiCollectorManager main = page == null
                 ? new MultiCollectorManager(new FacetsCollectorManager())
-                : new MultiCollectorManager(new FacetsCollectorManager(), page);
+                : new MultiCollectorManager(new FacetsCollectorManager(), page.manager());
         Object[] results;
         Map<FacetDimension, FacetsCollector> sideways = new EnumMap<>(FacetDimension.class);
         if (query.facetFilters().isEmpty()) {
@@ -160,6 +188,6 @@ final class ArtifactSearch {
         long total = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
         ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(total, FacetCounter.count(searcher, hits, sideways, request,
                 FacetCounter.Method.CHEAPEST));
-        return new Pass(summary, page == null ? null : (TopFieldDocs) results[1]);
+        return new Pass(summary, page == null ? null : page.hits(results[1]));
     }
 }

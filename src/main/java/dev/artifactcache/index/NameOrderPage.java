@@ -182,7 +182,7 @@ final class NameOrderPage {
     }
 
     /** Where a cursor's (name, key) falls among a sorted segment's documents, by binary search. */
-    private static final class CursorPosition {
+    static final class CursorPosition {
         private final LeafReaderContext context;
         private final BytesRef key;
         /** The cursor name's ordinal in this segment, or -(insertion point) - 1 when absent. */

@@ -7,6 +7,7 @@ import org.apache.lucene.util.IOFunction;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,26 +24,54 @@ final class SegmentCache {
     private record Key(IndexReader.CacheKey core, long docValuesGeneration, Object what) {
     }
 
+    /** Bounds the {@link #bounded} values kept: a searched word's matches take about 110 KB per 100,000 documents. */
+    static final int MAX_BOUNDED = 64;
+
     private final Map<Key, Object> values = new ConcurrentHashMap<>();
+    private final Map<Key, Object> bounded = new ConcurrentHashMap<>();
+    /** The segments with a listener that drops their entries on close: one listener per segment. */
+    private final Set<IndexReader.CacheKey> watched = ConcurrentHashMap.newKeySet();
 
     /** The value {@code what} of {@code segment}, read by {@code read} on first use. */
-    @SuppressWarnings("unchecked")
     <T> T of(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
+        return cached(values, Integer.MAX_VALUE, segment, what, read);
+    }
+
+    /**
+     * {@link #of}, for values of which many are made (one per searched word): at most
+     * {@link #MAX_BOUNDED} are kept, all dropped when full (the next searches read them again).
+     */
+    <T> T bounded(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
+        return cached(bounded, MAX_BOUNDED, segment, what, read);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Map<Key, Object> into, int max, LeafReader segment, Object what,
+                        IOFunction<LeafReader, T> read) throws IOException {
         IndexReader.CacheHelper core = segment.getCoreCacheHelper();
         if (core == null || !(segment instanceof SegmentReader segmentReader)) {
             return read.apply(segment); // a reader without a core key or generation cannot be cached
         }
         Key key = new Key(core.getKey(), segmentReader.getSegmentInfo().getDocValuesGen(), what);
-        Object cached = values.get(key);
+        Object cached = into.get(key);
         if (cached != null) {
             return (T) cached;
         }
         // Two searches missing at once both read it; either result is right.
         T value = read.apply(segment);
-        if (values.putIfAbsent(key, value) == null) {
+        if (into.size() >= max) {
+            into.clear();
+        }
+        if (into.putIfAbsent(key, value) == null) {
             // Older doc-values generations of the same segment are not read again by new searchers.
-            values.keySet().removeIf(k -> k.core() == key.core() && k.what().equals(what) && k.docValuesGeneration() < key.docValuesGeneration());
-            core.addClosedListener(closed -> values.keySet().removeIf(k -> k.core() == closed));
+            into.keySet().removeIf(k -> k.core() == key.core() && k.what().equals(what) && k.docValuesGeneration() < key.docValuesGeneration());
+            if (watched.add(key.core())) {
+                core.addClosedListener(closed -> {
+                    values.keySet().removeIf(k -> k.core() == closed);
+                    bounded.keySet().removeIf(k -> k.core() == closed);
+                    watched.remove(closed);
+                });
+            }
         }
         return value;
     }

@@ -17,7 +17,6 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
@@ -150,17 +149,20 @@ final class TermWaysQuery extends Query {
     }
 
     /**
-     * The segment's matches, gathered once per searcher: the next page, the same search again and
-     * another facet selection with the same text all reuse them (a searcher's reader never changes).
+     * The segment's matches, gathered once while the segment lives: the next page, the same search
+     * again, another facet selection with the same text, and the same text after a write (which
+     * adds a segment and leaves the others as they were) all reuse them. Deleted documents are
+     * among them: searches skip those ({@link org.apache.lucene.search.Weight} contract), so a
+     * deletion does not make them stale.
      */
     private Matches segmentMatches(IndexSearcher searcher, LeafReaderContext context) throws IOException {
         if (searcher instanceof ArtifactSearcher artifacts) {
-            return artifacts.perSegment(new SegmentKey(this, context.ord), () -> gather(context.reader()));
+            return artifacts.perSegment(context.reader(), this, this::gather);
         }
         return gather(context.reader());
     }
 
-    /** Every live document of the segment that matches a way, with the index of its best way. */
+    /** Every document of the segment (deleted or not) that matches a way, with the index of its best way. */
     private Matches gather(LeafReader reader) throws IOException {
         Gathering gathering = new Gathering(reader);
         for (int way = 0; way < ways.size(); way++) {
@@ -171,12 +173,8 @@ final class TermWaysQuery extends Query {
                 : new Matches(gathering.docs, gathering.bestWay, gathering.docs.cardinality());
     }
 
-    private record SegmentKey(TermWaysQuery query, int segment) {
-    }
-
     /** The documents marked so far in one segment; allocated on the first match. */
     private static final class Gathering {
-        private final Bits live;
         private final int maxDoc;
         private int way;
         private FixedBitSet docs;
@@ -184,17 +182,13 @@ final class TermWaysQuery extends Query {
         private PostingsEnum postings;
 
         Gathering(LeafReader reader) {
-            this.live = reader.getLiveDocs();
             this.maxDoc = reader.maxDoc();
         }
 
-        /** Marks the live documents of the term {@code terms} is on; a document keeps the first (best) way that reached it. */
+        /** Marks the documents of the term {@code terms} is on; a document keeps the first (best) way that reached it. */
         void mark(TermsEnum terms) throws IOException {
             postings = terms.postings(postings, PostingsEnum.NONE);
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                if (live != null && !live.get(doc)) {
-                    continue;
-                }
                 if (docs == null) {
                     docs = new FixedBitSet(maxDoc);
                     bestWay = new byte[maxDoc];

@@ -8,6 +8,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import java.util.function.Function;
 
 /**
  * Builds the full-text part of a search from user text: a pure function, and no input can make it
- * fail. The only syntax is {@link QueryText}'s: each word of a quoted phrase must be in the document
- * exactly (no typo, no prefix), and a {@code -word} leaves out the documents with the word in any field.
+ * fail. The only syntax is {@link QueryText}'s: a quoted phrase must be in one field of the document,
+ * its words exactly (no typo, no prefix), adjacent and in order; a {@code -word} leaves out the
+ * documents with the word in any field.
  *
  * <p>Each analysed term must match somewhere (with more than three terms, a quarter may be
  * missing). A term matches a field exactly, as a typo (one edit for words of 4-7 letters, two from
@@ -34,8 +36,10 @@ final class TextQuery {
     static final int MAX_TERMS = 12;
     static final int MAX_CHARS = 256;
     static final float EXACT_NAME_BONUS = 32f;
-    /** A quoted word found counts as a description match would. */
+    /** A quoted phrase found counts as a description match would. */
     static final float PHRASE_WEIGHT = 4f;
+    /** Builds a phrase from the query analysis (a single word gives a term query). */
+    private static final QueryBuilder PHRASES = new QueryBuilder(TextAnalysis.QUERY);
 
     /** The searched fields with their weights: a name match outranks a description match. */
     enum Weighted {
@@ -67,8 +71,7 @@ final class TextQuery {
         }
         QueryText parsed = QueryText.parse(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         List<String> terms = TextAnalysis.queryTerms(parsed.words(), MAX_TERMS);
-        List<List<String>> phrases = parsed.phrases().stream().map(p -> TextAnalysis.queryTerms(p, MAX_TERMS))
-                .filter(p -> !p.isEmpty()).toList();
+        List<String> phrases = parsed.phrases().stream().filter(p -> !TextAnalysis.queryTerms(p, MAX_TERMS).isEmpty()).toList();
         List<String> excluded = parsed.excluded().stream().flatMap(w -> TextAnalysis.queryTerms(w, MAX_TERMS).stream()).toList();
         if (terms.isEmpty() && phrases.isEmpty() && excluded.isEmpty()) {
             return null;
@@ -79,9 +82,8 @@ final class TextQuery {
             Query exactName = new TermQuery(new Term(ArtifactFields.NAME_EXACT, parsed.words().toLowerCase(Locale.ROOT)));
             query.add(weighted(exactName, EXACT_NAME_BONUS), Occur.SHOULD);
         }
-        // The index keeps no word positions (smaller, faster): a quoted word must be there exactly, order unchecked.
-        phrases.stream().flatMap(List::stream).distinct().forEach(word -> query.add(
-                weighted(inAnyField(field -> new TermQuery(new Term(field, word))), PHRASE_WEIGHT), Occur.MUST));
+        phrases.stream().distinct().forEach(phrase -> query.add(
+                weighted(inAnyField(field -> PHRASES.createPhraseQuery(field, phrase)), PHRASE_WEIGHT), Occur.MUST));
         excluded.forEach(word -> query.add(inAnyField(field -> new TermQuery(new Term(field, word))), Occur.MUST_NOT));
         if (terms.isEmpty() && phrases.isEmpty()) {
             query.add(new MatchAllDocsQuery(), Occur.MUST); // only exclusions: everything else

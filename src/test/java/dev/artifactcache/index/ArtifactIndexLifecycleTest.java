@@ -47,6 +47,36 @@ class ArtifactIndexLifecycleTest {
     }
 
     @Test
+    void aWordsMatchesKeptAcrossWritesLeaveOutDeletedAndReplacedDocuments() throws Exception {
+        try (ArtifactIndex index = ArtifactIndex.open(folder())) {
+            index.rebuild(rows(30, 1).iterator(), 30);
+            SearchRequest about = SearchRequest.builder().q("about").limit(100).build();
+            assertEquals(30, index.search(about).totalCount()); // gathers the word's matches in the rebuilt segment
+            index.apply(List.of(Rows.tombstone("default", "skill:s1", 31), Rows.simple("default", "skill:s2", 32)));
+            SearchResult after = index.search(about);
+            assertEquals(29, after.totalCount());
+            assertEquals(29, after.items().size());
+            assertTrue(after.items().stream().noneMatch(row -> row.id().equals("skill:s1")));
+            assertEquals(1, after.items().stream().filter(row -> row.id().equals("skill:s2")).count());
+        }
+    }
+
+    @Test
+    void collectionsHoldingAndUserCollectionCountsInOneWalk() throws Exception {
+        try (ArtifactIndex index = ArtifactIndex.open(folder())) {
+            index.useMemberships(key -> key.endsWith("s1") || key.equals("team/skill:s3") ? List.of("favs") : List.of());
+            index.apply(List.of(Rows.simple("default", "skill:s1", 1), Rows.simple("team", "skill:s1", 2),
+                    Rows.simple("team", "skill:s3", 3), Rows.simple("default", "skill:s4", 4)));
+            index.touch(List.of("team/skill:s3"), Rows.T0.minusSeconds(600), 5);
+            index.apply(List.of(Rows.tombstone("default", "skill:s4", 6)));
+            assertEquals(Map.of("skill:s1", List.of("default", "team"), "skill:s3", List.of("team"), "skill:s4", List.of(),
+                    "skill:nope", List.of()), index.collectionsHolding(List.of("skill:s1", "skill:s3", "skill:s4", "skill:nope")));
+            assertEquals(Map.of("favs", new CollectionCount("favs", 3, 1), "empty", new CollectionCount("empty", 0, 0)),
+                    index.userCollectionCounts(List.of("favs", "empty"), Rows.T0.minusSeconds(60)));
+        }
+    }
+
+    @Test
     void applyUpsertsAndDeletesByKey() throws Exception {
         try (ArtifactIndex index = ArtifactIndex.open(folder())) {
             index.apply(List.of(Rows.simple("default", "skill:a", 1), Rows.simple("default", "agent:b", 2),

@@ -57,4 +57,15 @@ class QueryTextTest {
         assertEquals(List.of("changelog"), names("\"pull requests\" merged"));
         assertEquals(List.of("codeReviewer", "github-server"), names("\"pull requests\" -changelog"));
     }
+
+    @Test
+    void aQuotedPhraseIsItsWordsAdjacentAndInOrder() {
+        assertEquals(List.of(), names("\"requests pull\""), "in order");
+        assertEquals(List.of(), names("\"reviews requests\""), "adjacent: \"Reviews pull requests\" has a word between");
+        assertEquals(List.of("codeReviewer"), names("\"reviews pull requests for bugs\""));
+        assertEquals(List.of("codeReviewer"), names("\"Reviews  PULL request\""), "analysed as the text is: case, spaces, plural");
+        assertEquals(List.of("changelog", "codeReviewer", "github-server"), names("requests \"pull\""), "one quoted word: that word exactly");
+        assertEquals(List.of("github-server"), names("\"github server\""), "the parts of a joined name");
+        assertEquals(List.of(), names("\"server github\""));
+    }
 }

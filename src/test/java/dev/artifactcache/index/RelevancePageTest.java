@@ -1,0 +1,138 @@
+package dev.artifactcache.index;
+
+import dev.artifactcache.collection.ArtifactType;
+import dev.artifactcache.store.ArtifactRow;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Relevance pages ({@link RelevancePage}) against Lucene's own sort by (score, name, key) on the
+ * same generated index: the same hits in the same order, page after page, the same totals and
+ * cursors.
+ */
+class RelevancePageTest {
+
+    @TempDir
+    static Path dir;
+    private static GeneratedCorpus corpus;
+    private static ArtifactIndex index;
+
+    @BeforeAll
+    static void build() throws Exception {
+        corpus = new GeneratedCorpus(11);
+        List<ArtifactRow> rows = corpus.rows(6_000);
+        index = ArtifactIndex.open(dir.resolve("lucene"));
+        index.rebuild(rows.iterator(), rows.size());
+        // Live writes in several batches: several segments, some documents deleted or replaced.
+        for (int batch = 0; batch < 4; batch++) {
+            List<ArtifactRow> changed = new ArrayList<>();
+            for (int i = batch; i < 400; i += 7) {
+                ArtifactRow row = rows.get(i * 13 % rows.size());
+                changed.add(new ArtifactRow(row.collection(), row.id(), row.metadata(), row.syncedAt(), row.updatedAt(),
+                        rows.size() + batch * 1000L + i, batch == 3 && i % 2 == 0));
+            }
+            index.apply(changed);
+        }
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    @Test
+    void pagesFollowLuceneSortOnGeneratedTexts() {
+        Random random = new Random(5);
+        int checked = 0;
+        for (int i = 0; i < 60; i++) {
+            String word = corpus.words.get(random.nextInt(corpus.words.size()));
+            String text = switch (i % 6) {
+                case 0 -> word.substring(0, 2);
+                case 1 -> word.substring(0, 3);
+                case 2 -> word;
+                case 3 -> word.substring(1) + word.charAt(0); // a typo or nothing
+                case 4 -> corpus.words.get(random.nextInt(200)) + " " + word.substring(0, 3);
+                default -> corpus.tags.get(random.nextInt(20)).substring(2) + " " + word.substring(0, 2);
+            };
+            SearchRequest.Builder request = SearchRequest.builder().q(text).limit(1 + random.nextInt(30));
+            if (i % 4 == 1) {
+                request.facets(true);
+            }
+            if (i % 5 == 2) {
+                request.types(ArtifactType.SKILL, ArtifactType.AGENT);
+            }
+            if (i % 7 == 3) {
+                request.collections("default");
+            }
+            checked += comparePages(request.build());
+        }
+        assertTrue(checked > 2_000, "too few hits compared: " + checked);
+    }
+
+    @Test
+    void aSingleSegmentAndEmptyResultsToo() {
+        assertEquals(0, comparePages(SearchRequest.builder().q("zzzzqqq").build()));
+        String common = corpus.words.get(0).substring(0, 2);
+        assertTrue(comparePages(SearchRequest.builder().q(common).limit(1).build()) > 0);
+    }
+
+    /** Pages through {@code request} to the end (at most 40 pages) and compares each with Lucene's sort; the hits compared. */
+    private static int comparePages(SearchRequest request) {
+        List<FieldDoc> expected = luceneOrder(request);
+        int fingerprint = CursorCodec.fingerprint(request);
+        String after = null;
+        int seen = 0;
+        for (int page = 0; page < 40; page++) {
+            SearchResult result = index.search(request.withAfter(after));
+            assertEquals(expected.size(), result.totalCount(), "total of " + request.q());
+            int size = result.items().size();
+            assertEquals(Math.min(request.limit(), expected.size() - seen), size, "page size of " + request.q());
+            for (int i = 0; i < size; i++) {
+                FieldDoc want = expected.get(seen + i);
+                assertEquals(((BytesRef) want.fields[2]).utf8ToString(), result.items().get(i).key(),
+                        request.q() + " hit " + (seen + i));
+            }
+            if (size == 0) {
+                break;
+            }
+            assertEquals(CursorCodec.encode(SortOrder.RELEVANCE, fingerprint, expected.get(seen).fields), result.startCursor());
+            assertEquals(CursorCodec.encode(SortOrder.RELEVANCE, fingerprint, expected.get(seen + size - 1).fields), result.endCursor());
+            seen += size;
+            assertEquals(seen < expected.size(), result.hasNext());
+            if (!result.hasNext()) {
+                break;
+            }
+            after = result.endCursor();
+        }
+        return seen;
+    }
+
+    /** Every hit of {@code request} in Lucene's (score, name, key) sort. */
+    private static List<FieldDoc> luceneOrder(SearchRequest request) {
+        return index.withSearcher(searcher -> {
+            int all = Math.max(1, searcher.getIndexReader().maxDoc());
+            TopFieldDocs top = searcher.search(ArtifactQuery.of(request).all(),
+                    new TopFieldCollectorManager(SortFields.of(SortOrder.RELEVANCE), all, null, Integer.MAX_VALUE));
+            List<FieldDoc> hits = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                hits.add((FieldDoc) hit);
+            }
+            return hits;
+        });
+    }
+}

@@ -1,0 +1,100 @@
+package dev.artifactcache.index;
+
+import dev.artifactcache.store.ArtifactRow;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Measurement aid, not a test: process CPU per distinct search on a generated corpus, by kind,
+ * with {@code clients} threads searching at once. Arguments: documents, requests per kind and
+ * pass, clients.
+ */
+final class SearchCpuProbe {
+
+    public static void main(String[] args) throws Exception {
+        int size = Integer.parseInt(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        int clients = Integer.parseInt(args[2]);
+        GeneratedCorpus corpus = new GeneratedCorpus(7);
+        List<ArtifactRow> rows = corpus.rows(size);
+        Path dir = Files.createTempDirectory("probe");
+        try (ArtifactIndex built = ArtifactIndex.open(dir.resolve("lucene"))) {
+            built.rebuild(rows.iterator(), rows.size());
+            // Live writes as a running service has them: a small segment each.
+            for (int batch = 0; batch < 8; batch++) {
+                built.apply(rows.subList(batch * 10, batch * 10 + 10).stream().map(row -> new ArtifactRow(row.collection(), row.id(),
+                        row.metadata(), row.syncedAt(), row.updatedAt(), row.seq() + size, false)).toList());
+            }
+            built.commit();
+        }
+        Path active = new IndexFolder(dir.resolve("lucene")).active().orElseThrow();
+        Map<String, Function<Random, SearchRequest.Builder>> kinds = new LinkedHashMap<>();
+        kinds.put("browse_facets", r -> SearchRequest.builder().tags(MatchMode.ANY, corpus.tags.get(r.nextInt(100))).facets(true));
+        kinds.put("prefix3", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)));
+        kinds.put("prefix3_facets", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)).facets(true));
+        kinds.put("word", r -> SearchRequest.builder().q(word(corpus, r)));
+        kinds.put("words_tag_facets", r -> SearchRequest.builder().q(word(corpus, r) + " " + word(corpus, r))
+                .tags(MatchMode.ANY, corpus.tags.get(r.nextInt(40))).facets(true));
+        kinds.put("prefix3_hl", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)).highlight(true));
+        String only = System.getProperty("probe.kinds");
+        if (only != null) {
+            kinds.keySet().retainAll(List.of(only.split(",")));
+        }
+        ExecutorService clientPool = Executors.newFixedThreadPool(clients);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (var directory = FSDirectory.open(active); var reader = DirectoryReader.open(directory)) {
+            System.out.println("segments: " + reader.leaves().size());
+            Random random = new Random(1);
+            for (int pass = 0; pass < Integer.getInteger("probe.passes", 5); pass++) {
+                StringBuilder line = new StringBuilder("pass " + pass + ":");
+                for (var kind : kinds.entrySet()) {
+                    List<SearchRequest> requests = new ArrayList<>();
+                    for (int i = 0; i < rounds; i++) {
+                        requests.add(kind.getValue().apply(random).limit(24).build());
+                    }
+                    long cpu = os.getProcessCpuTime();
+                    long wall = System.nanoTime();
+                    List<Future<Long>> done = new ArrayList<>();
+                    for (int c = 0; c < clients; c++) {
+                        int client = c;
+                        done.add(clientPool.submit(() -> {
+                            long total = 0;
+                            for (int i = client; i < requests.size(); i += clients) {
+                                // A new searcher and segment cache per request: no summary or matches cache answers it.
+                                total += ArtifactSearch.run(new ArtifactSearcher(reader, new SegmentCache()), requests.get(i)).totalCount();
+                            }
+                            return total;
+                        }));
+                    }
+                    long total = 0;
+                    for (Future<Long> f : done) {
+                        total += f.get();
+                    }
+                    double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / rounds;
+                    double perSecond = rounds / ((System.nanoTime() - wall) / 1e9);
+                    line.append(String.format(" %s=%.3fms cpu %.0f/s (hits %d)", kind.getKey(), cpuMs, perSecond, total / rounds));
+                }
+                System.out.println(line);
+            }
+        } finally {
+            clientPool.shutdown();
+        }
+    }
+
+    private static String word(GeneratedCorpus corpus, Random random) {
+        return corpus.words.get(random.nextInt(corpus.words.size()));
+    }
+}
