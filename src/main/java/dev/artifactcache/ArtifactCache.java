@@ -116,8 +116,8 @@ public final class ArtifactCache implements AutoCloseable {
     }
 
     /**
-     * Starts the population in the background (the file watcher first, when configured, so no
-     * edit falls between the two), the periodic index commit and the stale refresher.
+     * Starts the population in the background (the file watcher beside it, when configured), the
+     * periodic index commit and the stale refresher.
      */
     public ArtifactCache start() {
         background.execute(() -> {
@@ -134,13 +134,22 @@ public final class ArtifactCache implements AutoCloseable {
         return this;
     }
 
-    /** The ingester's work: the file watcher first, when configured, so no edit falls between it and the population. */
+    /**
+     * The ingester's work: the population, with the file watcher started beside it, when configured.
+     * Registering every folder of a large home takes seconds (73,000 folders at 100,000 artifacts),
+     * which the population no longer waits for. An edit made during start-up to a file the
+     * population already read, in a folder not yet watched, is found by the stale refresher.
+     */
     private Ingester.Duties ingesterDuties() {
         return new Ingester.Duties() {
             @Override
             public void start() {
                 if (settings.background().watchFiles()) {
-                    startWatcher();
+                    Thread.ofPlatform().daemon().name("watcher-start").start(() -> {
+                        if (ingester.holds()) {
+                            startWatcher();
+                        }
+                    });
                 }
                 population.runUntilDone(ingester::holds, POPULATION_RETRY);
             }
@@ -273,6 +282,7 @@ public final class ArtifactCache implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronizer.close();
+        mirror.close();
         commitQuietly();
         index.close();
         db.close();
