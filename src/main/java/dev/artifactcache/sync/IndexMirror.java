@@ -53,7 +53,8 @@ public final class IndexMirror {
         long dbSeq = store.maxSeq();
         long gap = dbSeq - index.appliedSeq();
         try {
-            if (index.needsRebuild() || gap < 0 || gap > Math.max(10_000, store.liveCount() / 2)) {
+            // The live count is a scan of every row: asked only when the gap is large enough to matter.
+            if (index.needsRebuild() || gap < 0 || (gap > 10_000 && gap > store.liveCount() / 2)) {
                 rebuild(dbSeq);
             }
             int replayed = catchUp();
