@@ -26,7 +26,7 @@ public final class IndexMirror {
     private static final Logger LOG = Logger.getLogger(IndexMirror.class.getName());
     private static final int PAGE = 1000;
     /** Rows per index apply (one refresh each) when applying behind a large sync. */
-    private static final int BACKGROUND_PAGE = 5000;
+    private static final int BACKGROUND_PAGE = 2500;
 
     private final ArtifactStore store;
     private final ArtifactIndex index;

@@ -340,6 +340,7 @@ public final class Synchronizer implements AutoCloseable {
             Manifest manifest = manifests.current(folder);
             Set<String> listed = new HashSet<>();
             manifest.entries().forEach(entry -> listed.add(entry.id().toString()));
+            long seen = store.maxSeq();
             List<String> live = store.liveIds(collection);
             List<String> gone = live.stream().filter(id -> !listed.contains(id)).toList();
             Optional<String> held = deleteGuard.check(collection, manifest.stamp(), live.size(), gone.size());
@@ -351,8 +352,10 @@ public final class Synchronizer implements AutoCloseable {
                 write(collection, rows -> new ChangeSet(collection, List.of(), List.of(), now, state));
                 return held.get();
             }
-            // The guard counted outside the write; the write decides again from the locked rows.
-            tombstone(collection, rows -> rows.liveIds().stream().filter(id -> !listed.contains(id)).toList(),
+            // The guard counted outside the write; the write decides again from the locked rows
+            // unless no write came between (reading every live row is seconds at 100,000).
+            tombstone(collection, rows -> rows.lastSeq() == seen ? gone
+                            : rows.liveIds().stream().filter(id -> !listed.contains(id)).toList(),
                     new CollectionState(collection, null, now()), tally);
             return null;
         } finally {
