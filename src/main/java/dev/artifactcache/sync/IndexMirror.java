@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -86,14 +87,19 @@ public final class IndexMirror {
         if (!applyQueued.compareAndSet(false, true)) {
             return;
         }
-        applier().execute(() -> {
+        try {
+            applier().execute(() -> {
+                applyQueued.set(false);
+                try {
+                    catchUp(BACKGROUND_PAGE);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "event=index_apply_failed reason=\"" + e.getMessage() + "\"", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closed: the service is stopping, and the next start replays what was not applied.
             applyQueued.set(false);
-            try {
-                catchUp(BACKGROUND_PAGE);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "event=index_apply_failed reason=\"" + e.getMessage() + "\"", e);
-            }
-        });
+        }
     }
 
     /** Made on first use; its own lock, since this mirror's is held for a whole catch-up. */
