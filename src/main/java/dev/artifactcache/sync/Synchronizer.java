@@ -90,9 +90,9 @@ public final class Synchronizer implements AutoCloseable {
 
     /**
      * {@link #sync(String, Selection)}, telling {@code progress} how many artifacts it has looked at
-     * so far (the count {@link SyncReport#scanned()} ends at): after each chunk is written (all
-     * of them are visible when the sync returns), and after the cached artifacts gone from the manifest (or a removed collection's)
-     * are deleted. Told on the syncing thread but outside the write lock, so a slow listener (a
+     * so far (the count {@link SyncReport#scanned()} ends at): after each chunk is written (all of
+     * them are visible when the sync returns), and after the cached artifacts gone from the
+     * manifest (or a removed collection's) are deleted. Told on the syncing thread but outside the write lock, so a slow listener (a
      * client reading the progress) never holds up other syncs; told only when the count moved.
      */
     public SyncReport sync(String collection, Selection selection, IntConsumer progress) {
