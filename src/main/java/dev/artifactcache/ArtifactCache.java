@@ -31,7 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -48,6 +50,8 @@ public final class ArtifactCache implements AutoCloseable {
     private static final long COMMIT_EVERY_SECONDS = 2;
     /** A failed population (database down, say) is tried again this much later. */
     private static final Duration POPULATION_RETRY = Duration.ofSeconds(5);
+    /** How long a warm start leaves the cores to the first searches before the background work starts. */
+    private static final Duration WARM_START_QUIET = Duration.ofSeconds(2);
 
     private final Settings settings;
     private final Clock clock;
@@ -114,23 +118,64 @@ public final class ArtifactCache implements AutoCloseable {
      */
     public static ArtifactCache open(Settings settings, Clock clock) throws IOException {
         Files.createDirectories(settings.dataFolder());
-        Database.Opened database = Database.openOrRecover(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(), clock);
-        ArtifactIndex index = ArtifactIndex.open(settings.dataFolder().resolve("lucene"));
-        return new ArtifactCache(settings, clock, database, index);
+        // The index opens beside the database (each is most of a second of class loading and
+        // reading on a warm start); the database's refusal (folder in use) is the one reported.
+        FutureTask<ArtifactIndex> index = new FutureTask<>(() -> ArtifactIndex.open(settings.dataFolder().resolve("lucene")));
+        Thread.ofPlatform().daemon().name("index-open").start(index);
+        Database.Opened database;
+        try {
+            database = Database.openOrRecover(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword(), clock);
+        } catch (RuntimeException e) {
+            closeQuietly(index);
+            throw e;
+        }
+        ArtifactIndex openedIndex;
+        try {
+            openedIndex = opened(index);
+        } catch (IOException | RuntimeException e) {
+            database.client().close();
+            throw e;
+        }
+        return new ArtifactCache(settings, clock, database, openedIndex);
+    }
+
+    private static ArtifactIndex opened(FutureTask<ArtifactIndex> index) throws IOException {
+        try {
+            return index.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening the index", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void closeQuietly(FutureTask<ArtifactIndex> index) {
+        try {
+            opened(index).close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "the index opened beside a database that failed did not close", e);
+        }
     }
 
     /**
-     * Starts the population in the background (the file watcher first, when configured, so no
-     * edit falls between the two), the periodic index commit and the stale refresher.
+     * Starts the population in the background (the file watcher beside it, when configured), the
+     * periodic index commit and the stale refresher.
      */
     public ArtifactCache start() {
-        background.execute(() -> {
+        Runnable work = () -> {
             if (tailer != null) {
                 population.follow(catalog.all().size());
                 tailer.start();
             }
             ingester.start();
-        });
+        };
+        // An index in step serves at once: the first searches get the cores to themselves for a
+        // moment (class loading, the first compilations) before the re-scan of the files starts.
+        background.schedule(work, startedInStep ? WARM_START_QUIET.toMillis() : 0, TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
         long check = settings.nodes().replicaCheck().toMillis();
         background.scheduleWithFixedDelay(replicaCheck, check, check, TimeUnit.MILLISECONDS);
@@ -138,13 +183,22 @@ public final class ArtifactCache implements AutoCloseable {
         return this;
     }
 
-    /** The ingester's work: the file watcher first, when configured, so no edit falls between it and the population. */
+    /**
+     * The ingester's work: the population, with the file watcher started beside it, when configured.
+     * Registering every folder of a large home takes seconds (73,000 folders at 100,000 artifacts),
+     * which the population no longer waits for. An edit made during start-up to a file the
+     * population already read, in a folder not yet watched, is found by the stale refresher.
+     */
     private Ingester.Duties ingesterDuties() {
         return new Ingester.Duties() {
             @Override
             public void start() {
                 if (settings.background().watchFiles()) {
-                    startWatcher();
+                    Thread.ofPlatform().daemon().name("watcher-start").start(() -> {
+                        if (ingester.holds()) {
+                            startWatcher();
+                        }
+                    });
                 }
                 // A replica that tailed the rows into its index goes on serving while it populates.
                 if (tailer != null && population.status().state() == PopulationStatus.State.DONE
@@ -291,6 +345,7 @@ public final class ArtifactCache implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronizer.close();
+        mirror.close();
         commitQuietly();
         index.close();
         db.close();

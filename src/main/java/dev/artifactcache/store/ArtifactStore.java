@@ -29,8 +29,9 @@ public final class ArtifactStore {
     /** Large IN lists are slow to plan and PostgreSQL caps parameters at 32767. */
     private static final int IN_LIST_SIZE = 500;
     private static final String SELECT = "SELECT " + RowCodec.COLUMNS + " FROM artifacts ";
-    private static final String INSERT = "INSERT INTO artifacts (" + RowCodec.COLUMNS + ") VALUES ("
-            + String.join(", ", Collections.nCopies(26, "?")) + ")";
+    /** New rows per INSERT statement: 2,600 parameters, far below PostgreSQL's 32,767. */
+    private static final int ROWS_PER_INSERT = 100;
+    private static final String INSERT_FULL = insert(ROWS_PER_INSERT);
     private static final String UPDATE = "UPDATE artifacts SET name = ?, type = ?, title = ?, source = ?, origin = ?, "
             + "origin_source = ?, version_spec = ?, resolved_sha = ?, resolved_version = ?, version = ?, "
             + "description = ?, author = ?, license = ?, tags = ?, tools = ?, content_hash = ?, sync_error = ?, "
@@ -183,6 +184,7 @@ public final class ArtifactStore {
     public long write(String collection, Function<LockedRows, ChangeSet> decide) {
         return sequence.inOrder(sequenced -> {
             DbExecute tx = sequenced.tx();
+            long committedBefore = sequenced.last();
             ChangeSet changeSet = decide.apply(new LockedRows() {
                 @Override
                 public Map<String, ArtifactRow> rows(List<String> ids) {
@@ -193,9 +195,21 @@ public final class ArtifactStore {
                 public List<String> liveIds() {
                     return ArtifactStore.liveIds(tx, collection);
                 }
+
+                @Override
+                public long lastSeq() {
+                    return committedBefore;
+                }
             });
-            for (ArtifactChange change : changeSet.changes()) {
-                writeRow(tx, change, sequenced.next());
+            List<ArtifactChange> changes = changeSet.changes();
+            for (int i = 0; i < changes.size(); ) {
+                int inserts = insertsFrom(changes, i);
+                if (inserts > 0) {
+                    insertRows(tx, changes.subList(i, i + inserts), sequenced);
+                    i += inserts;
+                } else {
+                    updateRow(tx, changes.get(i++), sequenced.next());
+                }
             }
             if (!changeSet.touchedIds().isEmpty()) {
                 touch(tx, changeSet, sequenced.next());
@@ -227,12 +241,34 @@ public final class ArtifactStore {
         });
     }
 
-    private static void writeRow(DbExecute tx, ArtifactChange change, long seq) {
-        ArtifactRow row = change.row();
-        if (!change.rowExists()) {
-            tx.createInsert(INSERT).params(RowCodec.values(row, seq)).execute();
-            return;
+    /** How many changes from {@code from} on are new rows, up to one statement's worth. */
+    private static int insertsFrom(List<ArtifactChange> changes, int from) {
+        int count = 0;
+        while (from + count < changes.size() && count < ROWS_PER_INSERT && !changes.get(from + count).rowExists()) {
+            count++;
         }
+        return count;
+    }
+
+    /**
+     * New rows in one multi-row INSERT, each taking the next seq: a statement per row cost more in
+     * parsing and round trips than H2 spent storing the row.
+     */
+    private static void insertRows(DbExecute tx, List<ArtifactChange> inserts, ChangeSequence.Sequenced sequenced) {
+        List<Object> params = new ArrayList<>(inserts.size() * RowCodec.COLUMN_COUNT);
+        for (ArtifactChange change : inserts) {
+            params.addAll(RowCodec.values(change.row(), sequenced.next()));
+        }
+        tx.createInsert(inserts.size() == ROWS_PER_INSERT ? INSERT_FULL : insert(inserts.size())).params(params).execute();
+    }
+
+    private static String insert(int rows) {
+        String row = "(" + String.join(", ", Collections.nCopies(RowCodec.COLUMN_COUNT, "?")) + ")";
+        return "INSERT INTO artifacts (" + RowCodec.COLUMNS + ") VALUES " + String.join(", ", Collections.nCopies(rows, row));
+    }
+
+    private static void updateRow(DbExecute tx, ArtifactChange change, long seq) {
+        ArtifactRow row = change.row();
         List<Object> params = new ArrayList<>(RowCodec.metadataValues(row));
         params.add(row.syncedAt().toEpochMilli());
         params.add(row.updatedAt().toEpochMilli());

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -69,9 +70,16 @@ public final class Database {
             return new Opened(client(jdbcUrl, user, password), Optional.empty());
         }
         Optional<Recovery> recovery = Optional.empty();
+        // Held open until the pool has its own connection: H2 closes an embedded database with its
+        // last connection, and closing and opening again a file of 100,000 rows costs seconds of a
+        // warm start (Flyway's connection, the checks' and the pool's would each do it).
+        Connection keepOpen = null;
         try {
+            keepOpen = DriverManager.getConnection(jdbcUrl, user, password);
             migrateAndCheck(jdbcUrl, user, password);
         } catch (RuntimeException | SQLException e) {
+            closeQuietly(keepOpen);
+            keepOpen = null;
             if (causedBy(e, ErrorCode.DATABASE_ALREADY_OPEN_1)) {
                 throw new DataFolderInUseException(embedded.get().folder(), e);
             }
@@ -81,7 +89,24 @@ public final class Database {
             recovery = Optional.of(recover(embedded.get(), e, clock));
             migrate(jdbcUrl, user, password);
         }
-        return new Opened(client(jdbcUrl, user, password), recovery);
+        try {
+            DbClient client = client(jdbcUrl, user, password);
+            client.execute().get("SELECT 1"); // the pool's first connection, while the database is still open
+            return new Opened(client, recovery);
+        } finally {
+            closeQuietly(keepOpen);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "closing the connection that kept the database open failed", e);
+        }
     }
 
     private static Recovery recover(EmbeddedH2 database, Exception broken, Clock clock) {

@@ -14,4 +14,7 @@ public interface LockedRows {
 
     /** Ids of the live (not deleted) rows. */
     List<String> liveIds();
+
+    /** The last seq committed before this write: unchanged since an earlier write returned it means no writer came between. */
+    long lastSeq();
 }

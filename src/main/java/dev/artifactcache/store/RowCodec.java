@@ -18,6 +18,7 @@ final class RowCodec {
     static final String COLUMNS = "collection, id, name, type, title, source, origin, origin_source, version_spec, "
             + "resolved_sha, resolved_version, version, description, author, license, tags, tools, content_hash, "
             + "sync_error, failed, added, synced_at, updated_at, seq, deleted, sync_warnings";
+    static final int COLUMN_COUNT = 26;
 
     /** Looked up once: {@code Json.createX} searches for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -27,7 +28,7 @@ final class RowCodec {
 
     /** The values of {@link #COLUMNS} for an insert, in order. */
     static List<Object> values(ArtifactRow row, long seq) {
-        List<Object> values = new ArrayList<>(26);
+        List<Object> values = new ArrayList<>(COLUMN_COUNT);
         values.add(row.collection());
         values.add(row.id());
         values.addAll(metadataValues(row));

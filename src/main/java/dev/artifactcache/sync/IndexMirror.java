@@ -9,6 +9,11 @@ import dev.artifactcache.store.Touch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +26,8 @@ public final class IndexMirror {
 
     private static final Logger LOG = Logger.getLogger(IndexMirror.class.getName());
     private static final int PAGE = 1000;
+    /** Rows per index apply (one refresh each) when applying behind a large sync. */
+    private static final int BACKGROUND_PAGE = 2500;
 
     private final ArtifactStore store;
     private final ArtifactIndex index;
@@ -28,6 +35,9 @@ public final class IndexMirror {
     private boolean touchedSinceCommit;
     /** The database's last seq as last read: only a fallback for {@link #lag()}. */
     private volatile long knownDbSeq;
+    private final AtomicBoolean applyQueued = new AtomicBoolean();
+    private final Object applierLock = new Object();
+    private ExecutorService applier;
 
     public IndexMirror(ArtifactStore store, ArtifactIndex index) {
         this.store = store;
@@ -44,7 +54,8 @@ public final class IndexMirror {
         long dbSeq = store.maxSeq();
         long gap = dbSeq - index.appliedSeq();
         try {
-            if (index.needsRebuild() || gap < 0 || gap > Math.max(10_000, store.liveCount() / 2)) {
+            // The live count is a scan of every row: asked only when the gap is large enough to matter.
+            if (index.needsRebuild() || gap < 0 || (gap > 10_000 && gap > store.liveCount() / 2)) {
                 rebuild(dbSeq);
             }
             int replayed = catchUp();
@@ -61,20 +72,60 @@ public final class IndexMirror {
      * Applies every change above the index's applied sequence, rows and touches in seq order;
      * returns how many. Whoever wrote them (this node or another), this is how they reach the index.
      */
-    public synchronized int catchUp() {
+    public int catchUp() {
+        return catchUp(PAGE);
+    }
+
+    /**
+     * Applies the changes written so far on the mirror's own thread, soon, and returns at once: a
+     * large sync writes its next chunk to the database meanwhile, and calls {@link #catchUp()} at
+     * its end to make everything visible. Requests made while one is pending are merged into it,
+     * so the index takes the rows in larger pages, with fewer refreshes. A failure here is only
+     * logged: the next catch-up meets it again and reports it.
+     */
+    public void catchUpSoon() {
+        if (!applyQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            applier().execute(() -> {
+                applyQueued.set(false);
+                try {
+                    catchUp(BACKGROUND_PAGE);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "event=index_apply_failed reason=\"" + e.getMessage() + "\"", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closed: the service is stopping, and the next start replays what was not applied.
+            applyQueued.set(false);
+        }
+    }
+
+    /** Made on first use; its own lock, since this mirror's is held for a whole catch-up. */
+    private ExecutorService applier() {
+        synchronized (applierLock) {
+            if (applier == null) {
+                applier = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("index-applier").factory());
+            }
+            return applier;
+        }
+    }
+
+    private synchronized int catchUp(int page) {
         int applied = 0;
         try {
             while (true) {
                 long after = index.appliedSeq();
-                List<ArtifactRow> rows = store.changesAfter(after, PAGE);
-                List<Touch> touches = store.touchesAfter(after, PAGE);
+                List<ArtifactRow> rows = store.changesAfter(after, page);
+                List<Touch> touches = store.touchesAfter(after, page);
                 if (rows.isEmpty() && touches.isEmpty()) {
                     return applied;
                 }
                 // A full page may stop short of the other list's changes: go no further than either
                 // full list reached, so no seq is skipped.
-                long upTo = Math.min(rows.size() < PAGE ? Long.MAX_VALUE : rows.getLast().seq(),
-                        touches.size() < PAGE ? Long.MAX_VALUE : touches.getLast().seq());
+                long upTo = Math.min(rows.size() < page ? Long.MAX_VALUE : rows.getLast().seq(),
+                        touches.size() < page ? Long.MAX_VALUE : touches.getLast().seq());
                 // Rows are read as they stand now (synced_at included), so applying them before the
                 // touches of the same page leaves every document as the database has it.
                 index.apply(rows.stream().filter(row -> row.seq() <= upTo).toList());
@@ -168,5 +219,22 @@ public final class IndexMirror {
             LOG.log(Level.FINE, "the database did not answer for the lag", e);
         }
         return knownDbSeq - index.appliedSeq();
+    }
+
+    /** Stops the background applier (after its current page); what it had not applied replays at the next start. */
+    public void close() {
+        ExecutorService running;
+        synchronized (applierLock) {
+            running = applier;
+        }
+        if (running == null) {
+            return;
+        }
+        running.shutdown();
+        try {
+            running.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

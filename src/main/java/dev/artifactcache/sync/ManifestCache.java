@@ -32,16 +32,32 @@ final class ManifestCache {
     }
 
     private final Map<Path, Parsed> manifests = new ConcurrentHashMap<>();
+    private final Map<Path, Object> parsing = new ConcurrentHashMap<>();
 
     Manifest current(Path collectionFolder) throws ManifestException, IOException {
-        Parsed cached = manifests.get(collectionFolder);
-        if (cached != null && cached.settled() && cached.manifest().stamp().equals(ManifestStamp.of(collectionFolder))) {
-            return cached.manifest();
+        Manifest cached = usable(collectionFolder);
+        if (cached != null) {
+            return cached;
         }
-        long readStarted = epochNanos();
-        Manifest manifest = ManifestReader.read(collectionFolder);
-        manifests.put(collectionFolder, new Parsed(manifest, readStarted));
-        return manifest;
+        // One parse at a time per folder: the watcher's baseline and the population ask at the same
+        // moment at start, and the second then finds the first's result instead of parsing again.
+        synchronized (parsing.computeIfAbsent(collectionFolder, folder -> new Object())) {
+            cached = usable(collectionFolder);
+            if (cached != null) {
+                return cached;
+            }
+            long readStarted = epochNanos();
+            Manifest manifest = ManifestReader.read(collectionFolder);
+            manifests.put(collectionFolder, new Parsed(manifest, readStarted));
+            return manifest;
+        }
+    }
+
+    /** The cached manifest when it is settled and its files have not changed since; else null. */
+    private Manifest usable(Path collectionFolder) throws IOException {
+        Parsed cached = manifests.get(collectionFolder);
+        return cached != null && cached.settled() && cached.manifest().stamp().equals(ManifestStamp.of(collectionFolder))
+                ? cached.manifest() : null;
     }
 
     void forget(Path collectionFolder) {

@@ -37,6 +37,7 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -89,9 +90,9 @@ public final class Synchronizer implements AutoCloseable {
 
     /**
      * {@link #sync(String, Selection)}, telling {@code progress} how many artifacts it has looked at
-     * so far (the count {@link SyncReport#scanned()} ends at): after each chunk is written and
-     * visible, and after the cached artifacts gone from the manifest (or a removed collection's)
-     * are deleted. Told on the syncing thread but outside the write lock, so a slow listener (a
+     * so far (the count {@link SyncReport#scanned()} ends at): after each chunk is written (all of
+     * them are visible when the sync returns), and after the cached artifacts gone from the
+     * manifest (or a removed collection's) are deleted. Told on the syncing thread but outside the write lock, so a slow listener (a
      * client reading the progress) never holds up other syncs; told only when the count moved.
      */
     public SyncReport sync(String collection, Selection selection, IntConsumer progress) {
@@ -162,9 +163,18 @@ public final class Synchronizer implements AutoCloseable {
         }
         try {
             List<String> ids = selection.all() ? manifestIds(folder, tally) : distinctIds(selection);
+            // Several chunks: the index takes each chunk on its own thread while the next is read
+            // and written, and everything is visible before this sync returns.
+            boolean deferIndex = ids.size() > CHUNK;
+            ReadAhead ahead = null;
             for (int from = 0; from < ids.size(); from += CHUNK) {
-                syncChunk(collection, folder, ids.subList(from, Math.min(ids.size(), from + CHUNK)), tally);
+                List<String> next = ids.subList(Math.min(ids.size(), from + CHUNK), Math.min(ids.size(), from + 2 * CHUNK));
+                ahead = syncChunk(collection, folder, ids.subList(from, Math.min(ids.size(), from + CHUNK)), next, ahead,
+                        deferIndex, tally);
                 tally.tell();
+            }
+            if (deferIndex) {
+                mirror.catchUp();
             }
             String held = null;
             if (selection.all()) {
@@ -235,20 +245,32 @@ public final class Synchronizer implements AutoCloseable {
      * Reads the chunk's files and decides inside the store's write transaction, after it took the
      * database's change sequence: a write on another node cannot come between the rows read here
      * and the rows written, and a sync that takes the sequence later also reads the files later.
+     *
+     * <p>The files of the {@code next} chunk are read meanwhile, from inside the transaction too, and
+     * used by the next chunk only when no write of any node came between (the sequence has not
+     * moved since this chunk's write) and the manifest is the same: else they are read again.
+     *
+     * @param ahead the files of this chunk read ahead by the previous one, or null
+     * @return the read-ahead of {@code next}, or null when it is empty
      */
-    private void syncChunk(String collection, Path folder, List<String> ids, Tally tally)
-            throws ManifestException, IOException {
+    private ReadAhead syncChunk(String collection, Path folder, List<String> ids, List<String> next, ReadAhead ahead,
+                                boolean deferIndex, Tally tally) throws ManifestException, IOException {
         writeLock.lock();
         try {
             Manifest manifest = manifests.current(folder);
             Instant now = now();
             List<Pending> pending = new ArrayList<>(ids.size());
             int[] warnings = new int[1];
-            write(collection, rows -> {
+            ForkJoinTask<List<ArtifactMetadata>>[] nextRead = new ForkJoinTask[1];
+            long seq = write(collection, deferIndex, rows -> {
                 pending.clear();
                 warnings[0] = 0;
                 Map<String, ArtifactRow> existing = rows.rows(ids);
-                List<ArtifactMetadata> fresh = read(manifest, ids);
+                List<ArtifactMetadata> fresh = ahead != null && ahead.usable(manifest, rows.lastSeq())
+                        ? ahead.result() : read(manifest, ids);
+                if (!next.isEmpty() && nextRead[0] == null) {
+                    nextRead[0] = readers.submit(() -> readAll(manifest, next));
+                }
                 List<ArtifactChange> changes = new ArrayList<>();
                 List<String> touched = new ArrayList<>();
                 for (int i = 0; i < ids.size(); i++) {
@@ -278,8 +300,26 @@ public final class Synchronizer implements AutoCloseable {
                 tally.warning();
             }
             pending.forEach(p -> tally.add(collection, p, now));
+            return nextRead[0] == null ? null : new ReadAhead(manifest, seq, nextRead[0]);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * The files of a chunk, read while the chunk before it was written.
+     *
+     * @param afterSeq the last seq committed once the chunk before was written
+     */
+    private record ReadAhead(Manifest manifest, long afterSeq, ForkJoinTask<List<ArtifactMetadata>> reading) {
+
+        /** Whether nothing was written since and the manifest is the one read from. */
+        boolean usable(Manifest current, long lastSeq) {
+            return manifest == current && afterSeq == lastSeq;
+        }
+
+        List<ArtifactMetadata> result() {
+            return reading.join();
         }
     }
 
@@ -300,6 +340,7 @@ public final class Synchronizer implements AutoCloseable {
             Manifest manifest = manifests.current(folder);
             Set<String> listed = new HashSet<>();
             manifest.entries().forEach(entry -> listed.add(entry.id().toString()));
+            long seen = store.maxSeq();
             List<String> live = store.liveIds(collection);
             List<String> gone = live.stream().filter(id -> !listed.contains(id)).toList();
             Optional<String> held = deleteGuard.check(collection, manifest.stamp(), live.size(), gone.size());
@@ -311,8 +352,10 @@ public final class Synchronizer implements AutoCloseable {
                 write(collection, rows -> new ChangeSet(collection, List.of(), List.of(), now, state));
                 return held.get();
             }
-            // The guard counted outside the write; the write decides again from the locked rows.
-            tombstone(collection, rows -> rows.liveIds().stream().filter(id -> !listed.contains(id)).toList(),
+            // The guard counted outside the write; the write decides again from the locked rows
+            // unless no write came between (reading every live row is seconds at 100,000).
+            tombstone(collection, rows -> rows.lastSeq() == seen ? gone
+                            : rows.liveIds().stream().filter(id -> !listed.contains(id)).toList(),
                     new CollectionState(collection, null, now()), tally);
             return null;
         } finally {
@@ -348,13 +391,19 @@ public final class Synchronizer implements AutoCloseable {
         write(changeSet.collection(), rows -> changeSet);
     }
 
+    private void write(String collection, Function<LockedRows, ChangeSet> decide) {
+        write(collection, false, decide);
+    }
+
     /**
      * The database first (durable, in its order), then the index (visible): a crash in between is
-     * replayed at start. The catch-up applies this write and any other node's before it.
+     * replayed at start. The catch-up applies this write and any other node's before it; with
+     * {@code deferIndex} it runs on the index's own thread, and the caller catches up at its end.
+     * Returns the last seq committed after the write.
      */
-    private void write(String collection, Function<LockedRows, ChangeSet> decide) {
+    private long write(String collection, boolean deferIndex, Function<LockedRows, ChangeSet> decide) {
         ChangeSet[] written = new ChangeSet[1];
-        store.write(collection, rows -> written[0] = decide.apply(rows));
+        long seq = store.write(collection, rows -> written[0] = decide.apply(rows));
         ChangeSet changeSet = written[0];
         // The catalog before the index: a read never finds documents of a collection it does not know.
         if (changeSet.collectionState() == null) {
@@ -362,17 +411,21 @@ public final class Synchronizer implements AutoCloseable {
         } else {
             catalog.put(changeSet.collectionState());
         }
-        mirror.catchUp();
+        if (deferIndex) {
+            mirror.catchUpSoon();
+        } else {
+            mirror.catchUp();
+        }
+        return seq;
     }
 
     /** The metadata of each id, in order; null where the manifest has no such entry. */
     private List<ArtifactMetadata> read(Manifest manifest, List<String> ids) {
-        List<Optional<ManifestEntry>> entries = ids.stream().map(id -> manifest.find(ArtifactId.parse(id))).toList();
-        if (entries.size() < PARALLEL_FROM) {
-            return entries.stream().map(entry -> readEntry(manifest, entry)).toList();
+        if (ids.size() < PARALLEL_FROM) {
+            return ids.stream().map(id -> readEntry(manifest, id)).toList();
         }
         try {
-            return readers.submit(() -> entries.parallelStream().map(entry -> readEntry(manifest, entry)).toList()).get();
+            return readers.submit(() -> readAll(manifest, ids)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading artifact files", e);
@@ -381,8 +434,14 @@ public final class Synchronizer implements AutoCloseable {
         }
     }
 
-    private static ArtifactMetadata readEntry(Manifest manifest, Optional<ManifestEntry> entry) {
-        return entry.map(e -> ArtifactReader.read(manifest, e)).orElse(null);
+    /** Reads in parallel when run on {@link #readers}. */
+    private static List<ArtifactMetadata> readAll(Manifest manifest, List<String> ids) {
+        return ids.parallelStream().map(id -> readEntry(manifest, id)).toList();
+    }
+
+    /** Null where the manifest has no such entry. */
+    private static ArtifactMetadata readEntry(Manifest manifest, String id) {
+        return manifest.find(ArtifactId.parse(id)).map(entry -> ArtifactReader.read(manifest, entry)).orElse(null);
     }
 
     private void locked(Runnable work) {
