@@ -186,17 +186,18 @@ public final class ArtifactCache implements AutoCloseable {
     /**
      * The ingester's work: the population, with the file watcher started beside it, when configured.
      * Registering every folder of a large home takes seconds (73,000 folders at 100,000 artifacts),
-     * which the population no longer waits for. An edit made during start-up to a file the
-     * population already read, in a folder not yet watched, is found by the stale refresher.
+     * which the population no longer waits for. A file changed from the population's start on
+     * may have been read before its folder was watched: the watcher syncs those once it watches.
      */
     private Ingester.Duties ingesterDuties() {
         return new Ingester.Duties() {
             @Override
             public void start() {
                 if (settings.background().watchFiles()) {
+                    Instant populationStart = Instant.now(); // the system clock, which dates the files
                     Thread.ofPlatform().daemon().name("watcher-start").start(() -> {
                         if (ingester.holds()) {
-                            startWatcher();
+                            startWatcher(populationStart);
                         }
                     });
                 }
@@ -312,9 +313,9 @@ public final class ArtifactCache implements AutoCloseable {
     }
 
     /** Without a watcher the cache still works: edits then show up through the refresher and the routes. */
-    private void startWatcher() {
+    private void startWatcher(Instant populationStart) {
         try {
-            watcher.start();
+            watcher.start(populationStart);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "event=watch_start_failed reason=\"" + e.getMessage() + "\"", e);
         }

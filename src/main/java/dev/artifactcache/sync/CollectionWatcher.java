@@ -14,6 +14,9 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -35,6 +38,8 @@ public final class CollectionWatcher implements AutoCloseable {
     static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(75);
     /** A steady stream of writes still shows up this soon. */
     static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    /** File systems with coarse timestamps (whole or even two seconds) date an edit at most this much before it. */
+    private static final Duration TIMESTAMP_GRANULARITY = Duration.ofSeconds(2);
 
     private final Path root;
     private final LongAdder events = new LongAdder();
@@ -61,7 +66,17 @@ public final class CollectionWatcher implements AutoCloseable {
      * and starts the watching thread. Changes made after this returns are picked up; start it
      * before the population so that none fall in between.
      */
-    public synchronized void start() throws IOException {
+    public void start() throws IOException {
+        start(null);
+    }
+
+    /**
+     * As {@link #start()}, beside a population that began reading the files at {@code since}
+     * (the system clock, which dates the files): a file changed from then on may have been read
+     * before its folder was watched, so it is synced once the watching begins (a changed manifest
+     * or lock file syncs its collection in full, since its baseline is read after the change).
+     */
+    public synchronized void start(Instant since) throws IOException {
         if (thread != null) {
             return;
         }
@@ -71,20 +86,22 @@ public final class CollectionWatcher implements AutoCloseable {
         }
         service = root.getFileSystem().newWatchService();
         register(root);
+        PathChanges changedMeanwhile = new PathChanges();
         Path collections = root.resolve(PathChanges.COLLECTIONS);
         if (Files.isDirectory(collections)) {
-            registerTree(collections);
+            FileTime from = since == null ? null : FileTime.from(since.minus(TIMESTAMP_GRANULARITY));
+            registerTree(collections, from, changedMeanwhile);
         }
         changes.takeBaselines();
         running = true;
-        thread = Thread.ofPlatform().daemon().name("collection-watcher").start(this::watch);
+        thread = Thread.ofPlatform().daemon().name("collection-watcher").start(() -> watch(changedMeanwhile));
         LOG.info("event=watch_started home=" + root);
     }
 
-    private void watch() {
-        PathChanges pending = new PathChanges();
-        long first = 0;
-        long last = 0;
+    /** Watches until closed; {@code pending} holds the changes found before the watching began. */
+    private void watch(PathChanges pending) {
+        long first = System.nanoTime();
+        long last = first;
         while (running) {
             try {
                 WatchKey key = pending.isEmpty() ? service.take() : poll(Math.min(last + QUIET_NANOS, first + MAX_DELAY_NANOS));
@@ -142,6 +159,11 @@ public final class CollectionWatcher implements AutoCloseable {
 
     /** Registers {@code top} and every folder below it, except hidden ones (.git and the like) and links. */
     private void registerTree(Path top) {
+        registerTree(top, null, null);
+    }
+
+    /** As {@link #registerTree(Path)}, adding to {@code changed} each file modified at or after {@code since}, when given. */
+    private void registerTree(Path top, FileTime since, PathChanges changed) {
         try {
             Files.walkFileTree(top, new SimpleFileVisitor<>() {
                 @Override
@@ -150,6 +172,14 @@ public final class CollectionWatcher implements AutoCloseable {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     register(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (since != null && attrs.lastModifiedTime().compareTo(since) >= 0) {
+                        changed.addUnwatched(root, file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -47,6 +47,19 @@ final class PathChanges {
         }
     }
 
+    /**
+     * Records a change of {@code changed} made while its folder was not yet watched: as {@link #add},
+     * except that a manifest or lock file asks for its whole collection, because the baseline it
+     * would be compared with was read after the change.
+     */
+    void addUnwatched(Path root, Path changed) {
+        add(root, changed);
+        String[] names = names(root, changed);
+        if (names.length == 3 && manifests.remove(names[1])) {
+            whole.add(names[1]);
+        }
+    }
+
     /** Records that events of {@code folder} were lost: its collection (or every one) is synced in full. */
     void overflow(Path root, Path folder) {
         String[] names = names(root, folder);

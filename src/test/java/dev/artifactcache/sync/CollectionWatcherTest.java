@@ -17,10 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static dev.artifactcache.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,13 +35,14 @@ class CollectionWatcherTest {
     Path tmp;
     private TestHome home;
     private MutableClock clock;
+    private Settings settings;
     private ArtifactCache cache;
 
     @BeforeEach
     void start() throws IOException {
         home = TestHome.fourArtifacts(tmp.resolve("home"));
         clock = new MutableClock(RunningService.START);
-        Settings settings = Settings.from(Config.just(ConfigSources.create(Map.of())),
+        settings = Settings.from(Config.just(ConfigSources.create(Map.of())),
                 Map.of("SKILLMEAT_HOME", home.root().toString(), "ARTIFACT_CACHE_DATA", tmp.resolve("data").toString()));
         cache = ArtifactCache.open(settings, clock);
         cache.population().run();
@@ -105,6 +109,49 @@ class CollectionWatcherTest {
         assertEquals(RunningService.START.plus(Duration.ofMinutes(1)), indexed("default", "mcp:github").orElseThrow().syncedAt());
         assertEquals(RunningService.START, indexed("default", "skill:pdf-tools").orElseThrow().syncedAt());
         assertEquals(RunningService.START, indexed("default", "skill:kubernetes-architect").orElseThrow().syncedAt());
+    }
+
+    @Test
+    void fileChangedBeforeItsFolderWasWatchedIsSyncedOnceItIs() throws IOException {
+        Instant populationStart = restartWithFilesDatedAnHourAgo();
+        clock.advance(Duration.ofMinutes(1));
+
+        home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", ""); // no watch yet
+        cache.watcher().start(populationStart);
+
+        await("the edit made before the watch is indexed", () -> "Extract text and tables from PDFs".equals(
+                description("default", "skill:pdf-tools")));
+        assertEquals(RunningService.START.plus(Duration.ofMinutes(1)), indexed("default", "skill:pdf-tools").orElseThrow().syncedAt());
+        assertEquals(RunningService.START, indexed("default", "skill:kubernetes-architect").orElseThrow().syncedAt());
+    }
+
+    @Test
+    void manifestChangedBeforeItsFolderWasWatchedSyncsTheCollection() throws IOException {
+        Instant populationStart = restartWithFilesDatedAnHourAgo();
+
+        home.mcp("default", "github", "GitHub issues, pull requests and actions"); // no watch yet
+        cache.watcher().start(populationStart);
+
+        await("the manifest edit made before the watch is indexed", () -> "GitHub issues, pull requests and actions"
+                .equals(description("default", "mcp:github")));
+    }
+
+    /**
+     * Restarts the cache and runs its population without a watcher, the home's files dated before
+     * it (so only what the test changes next is newer); returns when the population began.
+     */
+    private Instant restartWithFilesDatedAnHourAgo() throws IOException {
+        cache.close();
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        try (Stream<Path> files = Files.walk(home.root())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, anHourAgo);
+            }
+        }
+        cache = ArtifactCache.open(settings, clock);
+        Instant populationStart = Instant.now();
+        cache.population().run();
+        return populationStart;
     }
 
     @Test
