@@ -116,7 +116,8 @@ class CollectionWatcherTest {
         Instant populationStart = restartWithFilesDatedAnHourAgo();
         clock.advance(Duration.ofMinutes(1));
 
-        home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", ""); // no watch yet
+        // The file alone (TestHome.skill would write the manifest too); no watch yet.
+        home.write("collections/default/skills/pdf-tools/SKILL.md", "---\ndescription: Extract text and tables from PDFs\n---\n");
         cache.watcher().start(populationStart);
 
         await("the edit made before the watch is indexed", () -> "Extract text and tables from PDFs".equals(
