@@ -56,7 +56,8 @@ public final class Database {
     }
 
     /**
-     * Opens the service's database. An embedded H2 file that fails to open or to answer the checks is
+     * Opens the service's database. An embedded H2 file is first brought to its newest commit
+     * ({@link EmbeddedH2#openAtNewestCommit}); one that fails to open or to answer the checks is
      * moved aside (logged on one line, {@code event=database_recovered}) and a fresh one is created;
      * a server database is retried for a while.
      *
@@ -70,7 +71,10 @@ public final class Database {
         }
         Optional<Recovery> recovery = Optional.empty();
         try {
+            embedded.get().openAtNewestCommit();
             migrateAndCheck(jdbcUrl, user, password);
+        } catch (DataFolderInUseException e) {
+            throw e;
         } catch (RuntimeException | SQLException e) {
             if (causedBy(e, ErrorCode.DATABASE_ALREADY_OPEN_1)) {
                 throw new DataFolderInUseException(embedded.get().folder(), e);

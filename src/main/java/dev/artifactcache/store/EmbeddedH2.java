@@ -1,5 +1,9 @@
 package dev.artifactcache.store;
 
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +56,37 @@ public record EmbeddedH2(Path base) {
             path = System.getProperty("user.home") + path.substring(1);
         }
         return Optional.of(new EmbeddedH2(Path.of(path).toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Opens the store file once in H2's recovery mode and closes it, so that the database then opens
+     * at its newest complete commit; does nothing when there is no file yet.
+     *
+     * <p>Why: after a kill, H2's ordinary open finds the newest commit through the file header and a
+     * chain of predicted chunk positions. When a commit's chunk goes into a gap inside the file
+     * where the previous chunk did not predict it, H2 2.5 rewrites the header, but still pointing
+     * at the previous chunk ({@code FileStore.storeBuffer} sets {@code lastChunk} only after
+     * {@code RandomAccessStore.writeChunk} wrote the header). That commit, and the ones chained after
+     * it, are in the file but unreachable: the database reopens at an older commit, and when H2 had
+     * since reused the older commit's freed blocks, at a broken one. Recovery mode reads every
+     * chunk of the file instead and keeps the newest one whose chunks are all intact; closing writes a
+     * header that points at it. The scan reads the file once (README, "Reliability", has the cost).
+     *
+     * @throws DataFolderInUseException when another process has the file open
+     */
+    public void openAtNewestCommit() {
+        Path store = base.resolveSibling(base.getFileName() + ".mv.db");
+        if (!Files.isRegularFile(store)) {
+            return;
+        }
+        try {
+            new MVStore.Builder().fileName(store.toString()).recoveryMode().autoCommitDisabled().open().close();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new DataFolderInUseException(folder(), e);
+            }
+            throw e;
+        }
     }
 
     /** The folder holding the database's files. */
