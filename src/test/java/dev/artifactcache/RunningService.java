@@ -47,6 +47,11 @@ public final class RunningService implements AutoCloseable {
         return start(home, data, clock, Map.of());
     }
 
+    /** The service most route tests start: on {@code home}, the clock at {@link #START}, with these settings. */
+    public static RunningService start(TestHome home, Path data, Map<String, String> overrides) {
+        return start(home.root(), data, new MutableClock(START), overrides);
+    }
+
     /** @param overrides configuration keys over the defaults, e.g. {@code security.write-token} */
     public static RunningService start(Path home, Path data, MutableClock clock, Map<String, String> overrides) {
         Map<String, String> values = new java.util.HashMap<>(Map.of("server.port", "0", "server.host", "127.0.0.1"));

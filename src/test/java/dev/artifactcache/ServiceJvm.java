@@ -37,16 +37,27 @@ public final class ServiceJvm implements AutoCloseable {
      * file but {@code config} (YAML text, may be empty) and the given command line arguments after them.
      */
     public static ServiceJvm serve(Path home, Path data, Path config, String... more) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("serve", "--home", home.toString(), "--data", data.toString()));
+        arguments.addAll(List.of(more));
+        return start(Main.class, arguments, Map.of("ARTIFACT_CACHE_CONFIG", config.toString()));
+    }
+
+    /** Starts the {@code main} of a class on the test class path, e.g. a bare database writer to kill. */
+    public static ServiceJvm run(Class<?> main, String... arguments) throws IOException {
+        return start(main, List.of(arguments), Map.of());
+    }
+
+    private static ServiceJvm start(Class<?> main, List<String> arguments, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 // Tests start many short-lived JVMs: C1 only and the serial collector start them sooner.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--home", home.toString(), "--data", data.toString()));
-        command.addAll(List.of(more));
+                main.getName()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("ARTIFACT_CACHE_") || name.startsWith("SERVER_")
                 || name.equals("SKILLMEAT_HOME"));
-        env.put("ARTIFACT_CACHE_CONFIG", config.toString());
+        env.putAll(environment);
         return new ServiceJvm(builder.start());
     }
 
@@ -102,9 +113,15 @@ public final class ServiceJvm implements AutoCloseable {
 
     /** SIGKILL on Linux: no shutdown hook runs, nothing is flushed or closed. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
+        // Through its handle, which leaves the output open: every line printed before the kill is read.
+        process.toHandle().destroyForcibly();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new AssertionError("the service survived SIGKILL for 60 s");
+        }
+        synchronized (lines) {
+            while (!finished) {
+                lines.wait();
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import dev.artifactcache.collection.Manifest;
 import dev.artifactcache.collection.ManifestEntry;
 import dev.artifactcache.collection.ManifestException;
 import dev.artifactcache.collection.MetadataFileException;
-import dev.artifactcache.edit.EditRefusedException.Reason;
 import dev.artifactcache.store.ArtifactRow;
 import dev.artifactcache.sync.ArtifactResult;
 import dev.artifactcache.sync.OwnWrites;
@@ -61,11 +60,11 @@ public final class ArtifactEditor {
 
     /**
      * @param ifMatch the request's If-Match (an ETag from this service), or null
-     * @throws EditRefusedException when the edit is refused; the files are then untouched. For
-     *                              {@link Reason#CHANGED} the artifact was synced first, so the
+     * @throws RefusedException when the edit is refused; the files are then untouched. For
+     *                              a 412 (the file changed) the artifact was synced first, so the
      *                              cache holds the current item
      */
-    public Result edit(String collection, ArtifactId id, MetadataEdit edit, String ifMatch) throws EditRefusedException {
+    public Result edit(String collection, ArtifactId id, MetadataEdit edit, String ifMatch) throws RefusedException {
         long started = System.nanoTime();
         try {
             Result result = synchronizer.underWriteLock(() -> editLocked(collection, id, edit, ifMatch));
@@ -73,9 +72,9 @@ public final class ArtifactEditor {
             meter.count(outcome);
             log(collection, id, outcome, String.join(",", result.files()), null, started);
             return result;
-        } catch (EditRefusedException e) {
-            meter.count("refused_" + e.reason().status());
-            log(collection, id, "refused_" + e.reason().status(), "", e.getMessage(), started);
+        } catch (RefusedException e) {
+            meter.count("refused_" + e.status());
+            log(collection, id, "refused_" + e.status(), "", e.getMessage(), started);
             throw e;
         }
     }
@@ -85,11 +84,11 @@ public final class ArtifactEditor {
         return contentHash == null ? null : "\"" + contentHash + "\"";
     }
 
-    private Result editLocked(String collection, ArtifactId id, MetadataEdit edit, String ifMatch) throws EditRefusedException {
+    private Result editLocked(String collection, ArtifactId id, MetadataEdit edit, String ifMatch) throws RefusedException {
         Current current = current(collection, id);
         if (ifMatch != null && !matches(ifMatch, current.hash())) {
             sync(collection, id); // the answer carries the current item, so the cache must hold it
-            throw new EditRefusedException(Reason.CHANGED, "If-Match", id + " changed since it was read (its file now has "
+            throw EditRefusals.changed(id + " changed since it was read (its file now has "
                     + "content hash " + current.hash() + "); reload it and make the edit again");
         }
         Path folder = current.manifest().folder();
@@ -117,17 +116,17 @@ public final class ArtifactEditor {
         return new Result(result == null ? null : result.row(), written);
     }
 
-    private Current current(String collection, ArtifactId id) throws EditRefusedException {
+    private Current current(String collection, ArtifactId id) throws RefusedException {
         Manifest manifest;
         try {
             manifest = synchronizer.manifest(collection);
         } catch (IllegalArgumentException | IOException e) {
-            throw new EditRefusedException(Reason.NOT_FOUND, "collection", "No collection \"" + collection + "\" on disk");
+            throw EditRefusals.notFound("collection", "No collection \"" + collection + "\" on disk");
         } catch (ManifestException e) {
-            throw new EditRefusedException(Reason.UNSAFE_FILE, null, e.getMessage()
+            throw EditRefusals.unsafeFile(e.getMessage()
                     + "; the cache does not rewrite a manifest it cannot parse");
         }
-        ManifestEntry entry = manifest.find(id).orElseThrow(() -> new EditRefusedException(Reason.NOT_FOUND, "artifact_id",
+        ManifestEntry entry = manifest.find(id).orElseThrow(() -> EditRefusals.notFound("artifact_id",
                 "No artifact \"" + id + "\" in collection \"" + collection + "\""));
         if (!ArtifactFiles.hasMetadataFile(id.type())) {
             return new Current(manifest, entry, null, null, ArtifactFiles.contentHash(entry));
@@ -137,40 +136,40 @@ public final class ArtifactEditor {
             byte[] bytes = ArtifactFiles.read(located);
             return new Current(manifest, entry, located, decode(bytes, located.label()), ArtifactFiles.contentHash(bytes));
         } catch (MetadataFileException e) {
-            throw new EditRefusedException(Reason.UNSAFE_FILE, null, e.getMessage() + "; the file is not rewritten");
+            throw EditRefusals.unsafeFile(e.getMessage() + "; the file is not rewritten");
         }
     }
 
     /** collection.toml as a real path inside the collection: a link leading out is refused. */
-    private static Path manifestFile(Path folder) throws EditRefusedException {
+    private static Path manifestFile(Path folder) throws RefusedException {
         try {
             Path root = folder.toRealPath();
             Path real = folder.resolve(ManifestRewriter.FILE).toRealPath();
             if (!real.startsWith(root) || !Files.isRegularFile(real)) {
-                throw new EditRefusedException(Reason.UNSAFE_FILE, null, ManifestRewriter.FILE
+                throw EditRefusals.unsafeFile(ManifestRewriter.FILE
                         + " is a link to a file outside the collection; the cache never writes outside it");
             }
             return real;
         } catch (IOException e) {
-            throw new EditRefusedException(Reason.UNSAFE_FILE, null, ManifestRewriter.FILE + " cannot be read (" + e + ")");
+            throw EditRefusals.unsafeFile(ManifestRewriter.FILE + " cannot be read (" + e + ")");
         }
     }
 
-    private static String readUtf8(Path file, String label) throws EditRefusedException {
+    private static String readUtf8(Path file, String label) throws RefusedException {
         try {
             return decode(Files.readAllBytes(file), label);
         } catch (IOException e) {
-            throw new EditRefusedException(Reason.UNSAFE_FILE, null, label + " cannot be read (" + e + ")");
+            throw EditRefusals.unsafeFile(label + " cannot be read (" + e + ")");
         }
     }
 
     /** Strict UTF-8: a file with bytes that are not would be changed by decoding and encoding it again. */
-    private static String decode(byte[] bytes, String label) throws EditRefusedException {
+    private static String decode(byte[] bytes, String label) throws RefusedException {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new EditRefusedException(Reason.UNSAFE_FILE, null, label + " is not valid UTF-8; it is not rewritten");
+            throw EditRefusals.unsafeFile(label + " is not valid UTF-8; it is not rewritten");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.artifactcache.edit;
 
-import dev.artifactcache.edit.EditRefusedException.Reason;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -33,14 +32,14 @@ public final class EditRequest {
     private EditRequest() {
     }
 
-    public static MetadataEdit parse(JsonObject body) throws EditRefusedException {
+    public static MetadataEdit parse(JsonObject body) throws RefusedException {
         for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
             String key = entry.getKey();
             if (UNSUPPORTED.contains(key) && entry.getValue().getValueType() != JsonValue.ValueType.NULL) {
-                throw invalid(key, key + " is not kept in SkillMeat's files, so the cache cannot change it; leave it out");
+                throw EditRefusals.invalid(key, key + " is not kept in SkillMeat's files, so the cache cannot change it; leave it out");
             }
             if (!TOP.contains(key) && !UNSUPPORTED.contains(key)) {
-                throw invalid(key, "unknown key \"" + key + "\"; an edit takes tags and metadata "
+                throw EditRefusals.invalid(key, "unknown key \"" + key + "\"; an edit takes tags and metadata "
                         + "(title, description, author, license, tags)");
             }
         }
@@ -51,13 +50,13 @@ public final class EditRequest {
         }
         for (String key : metadata.keySet()) {
             if (!METADATA.contains(key)) {
-                throw invalid("metadata." + key, "unknown key \"metadata." + key
+                throw EditRefusals.invalid("metadata." + key, "unknown key \"metadata." + key
                         + "\"; metadata takes title, description, author, license and tags");
             }
         }
         List<String> metadataTags = tags(metadata, "tags", "metadata.tags");
         if (tags != null && metadataTags != null && !tags.equals(metadataTags)) {
-            throw invalid("metadata.tags", "tags and metadata.tags differ; send the new tag list once");
+            throw EditRefusals.invalid("metadata.tags", "tags and metadata.tags differ; send the new tag list once");
         }
         return new MetadataEdit(
                 text(metadata, "title", MAX_TEXT, false),
@@ -67,54 +66,54 @@ public final class EditRequest {
                 tags != null ? tags : metadataTags);
     }
 
-    private static JsonObject object(JsonObject body, String key) throws EditRefusedException {
+    private static JsonObject object(JsonObject body, String key) throws RefusedException {
         JsonValue value = body.get(key);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         if (!(value instanceof JsonObject object)) {
-            throw invalid(key, key + " must be an object");
+            throw EditRefusals.invalid(key, key + " must be an object");
         }
         return object;
     }
 
     /** A trimmed value, or null when absent or null; blank, too long, or a control character is refused. */
-    private static String text(JsonObject object, String key, int max, boolean multiline) throws EditRefusedException {
+    private static String text(JsonObject object, String key, int max, boolean multiline) throws RefusedException {
         String field = "metadata." + key;
         JsonValue value = object.get(key);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         if (!(value instanceof JsonString string)) {
-            throw invalid(field, field + " must be a string");
+            throw EditRefusals.invalid(field, field + " must be a string");
         }
         String text = string.getString().replace("\r\n", "\n").strip();
         if (text.isEmpty()) {
-            throw invalid(field, field + " is blank; give a value or leave the key out");
+            throw EditRefusals.invalid(field, field + " is blank; give a value or leave the key out");
         }
         if (text.codePointCount(0, text.length()) > max) {
-            throw invalid(field, field + " is " + text.codePointCount(0, text.length()) + " characters; at most " + max);
+            throw EditRefusals.invalid(field, field + " is " + text.codePointCount(0, text.length()) + " characters; at most " + max);
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\t'))) {
-                throw invalid(field, field + " has a control character (U+" + String.format("%04X", (int) c)
+                throw EditRefusals.invalid(field, field + " has a control character (U+" + String.format("%04X", (int) c)
                         + ") at position " + (i + 1));
             }
         }
         return text;
     }
 
-    private static List<String> tags(JsonObject object, String key, String field) throws EditRefusedException {
+    private static List<String> tags(JsonObject object, String key, String field) throws RefusedException {
         JsonValue value = object.get(key);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         if (!(value instanceof JsonArray array)) {
-            throw invalid(field, field + " must be an array of strings");
+            throw EditRefusals.invalid(field, field + " must be an array of strings");
         }
         if (array.size() > MAX_TAGS) {
-            throw invalid(field, field + " has " + array.size() + " tags; at most " + MAX_TAGS);
+            throw EditRefusals.invalid(field, field + " has " + array.size() + " tags; at most " + MAX_TAGS);
         }
         Set<String> tags = new LinkedHashSet<>();
         for (int i = 0; i < array.size(); i++) {
@@ -123,30 +122,26 @@ public final class EditRequest {
         return new ArrayList<>(tags);
     }
 
-    private static String tag(JsonValue value, String field) throws EditRefusedException {
+    private static String tag(JsonValue value, String field) throws RefusedException {
         if (!(value instanceof JsonString string)) {
-            throw invalid(field, field + " must be a string");
+            throw EditRefusals.invalid(field, field + " must be a string");
         }
         String tag = string.getString().strip();
         if (tag.isEmpty()) {
-            throw invalid(field, field + " is blank");
+            throw EditRefusals.invalid(field, field + " is blank");
         }
         if (tag.length() > MAX_TAG) {
-            throw invalid(field, field + " is " + tag.length() + " characters; at most " + MAX_TAG);
+            throw EditRefusals.invalid(field, field + " is " + tag.length() + " characters; at most " + MAX_TAG);
         }
         for (int i = 0; i < tag.length(); i++) {
             char c = tag.charAt(i);
             if (c == ',') {
-                throw invalid(field, field + " \"" + tag + "\" has a comma; SkillMeat splits tags at commas, send them as separate items");
+                throw EditRefusals.invalid(field, field + " \"" + tag + "\" has a comma; SkillMeat splits tags at commas, send them as separate items");
             }
             if (Character.isISOControl(c)) {
-                throw invalid(field, field + " has a control character (U+" + String.format("%04X", (int) c) + ")");
+                throw EditRefusals.invalid(field, field + " has a control character (U+" + String.format("%04X", (int) c) + ")");
             }
         }
         return tag;
-    }
-
-    private static EditRefusedException invalid(String field, String detail) {
-        return new EditRefusedException(Reason.INVALID, field, detail);
     }
 }

@@ -4,7 +4,6 @@ import dev.artifactcache.collection.ArtifactFiles;
 import dev.artifactcache.collection.FrontmatterBlock;
 import dev.artifactcache.collection.MetadataFileException;
 import dev.artifactcache.collection.MetadataValues;
-import dev.artifactcache.edit.EditRefusedException.Reason;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -46,10 +45,10 @@ final class FrontmatterRewriter {
      * @param text  the whole file, as read
      * @param label the file relative to the collection folder, for messages
      * @return the new text (the same string when the edit sets nothing the frontmatter holds)
-     * @throws EditRefusedException (409) when the frontmatter is not a valid YAML mapping: a file
+     * @throws RefusedException (409) when the frontmatter is not a valid YAML mapping: a file
      *                              that could not be parsed is never rewritten
      */
-    static String rewrite(String text, MetadataEdit edit, String label) throws EditRefusedException {
+    static String rewrite(String text, MetadataEdit edit, String label) throws RefusedException {
         String newline = LineEnds.of(text);
         FrontmatterBlock block = FrontmatterBlock.find(text);
         Map<String, String> lines = new LinkedHashMap<>();
@@ -137,7 +136,7 @@ final class FrontmatterRewriter {
     }
 
     /** A block that is empty or a YAML mapping without repeated keys; anything else is refused. */
-    private static void requireMapping(String yaml, int firstLine, String label) throws EditRefusedException {
+    private static void requireMapping(String yaml, int firstLine, String label) throws RefusedException {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
@@ -148,31 +147,31 @@ final class FrontmatterRewriter {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String position = mark == null ? "" : " (line " + (firstLine + mark.getLine()) + ", column " + (mark.getColumn() + 1) + ")";
-            throw unsafe(label + ": the frontmatter is not valid YAML" + position
+            throw EditRefusals.unsafeFile(label + ": the frontmatter is not valid YAML" + position
                     + "; the cache does not rewrite a file it cannot parse. Fix the frontmatter, then edit again");
         } catch (YAMLException e) {
-            throw unsafe(label + ": the frontmatter cannot be read safely (" + e.getMessage() + "); it is not rewritten");
+            throw EditRefusals.unsafeFile(label + ": the frontmatter cannot be read safely (" + e.getMessage() + "); it is not rewritten");
         }
         if (root != null && !(root instanceof MappingNode)) {
-            throw unsafe(label + ": the frontmatter is not a YAML mapping of keys to values; it is not rewritten");
+            throw EditRefusals.unsafeFile(label + ": the frontmatter is not a YAML mapping of keys to values; it is not rewritten");
         }
         if (root instanceof MappingNode mapping && mapping.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof MappingNode)) {
-            throw unsafe(label + ": the frontmatter has a complex key; it is not rewritten");
+            throw EditRefusals.unsafeFile(label + ": the frontmatter has a complex key; it is not rewritten");
         }
     }
 
     /** Reads the new text back as a sync would: every value set must come back exactly. */
-    private static String verified(String text, MetadataEdit edit, boolean tagsWritten, String label) throws EditRefusedException {
+    private static String verified(String text, MetadataEdit edit, boolean tagsWritten, String label) throws RefusedException {
         MetadataValues values;
         try {
             ArtifactFiles.FrontmatterValues read = ArtifactFiles.frontmatter(text, label);
             if (read.problem() != null) {
-                throw unsafe(label + ": the rewritten frontmatter would not read back as valid YAML (" + read.problem()
+                throw EditRefusals.unsafeFile(label + ": the rewritten frontmatter would not read back as valid YAML (" + read.problem()
                         + "); the file is left as it was");
             }
             values = read.values();
         } catch (MetadataFileException e) {
-            throw unsafe(e.getMessage());
+            throw EditRefusals.unsafeFile(e.getMessage());
         }
         boolean same = (edit.title() == null || edit.title().equals(values.title()))
                 && (edit.description() == null || edit.description().equals(values.description()))
@@ -180,13 +179,9 @@ final class FrontmatterRewriter {
                 && (edit.license() == null || edit.license().equals(values.license()))
                 && (!tagsWritten || edit.tags().equals(values.tags()));
         if (!same) {
-            throw unsafe(label + ": the frontmatter is laid out in a way the cache cannot rewrite exactly (a key written "
+            throw EditRefusals.unsafeFile(label + ": the frontmatter is laid out in a way the cache cannot rewrite exactly (a key written "
                     + "twice or over several lines); the file is left as it was");
         }
         return text;
-    }
-
-    private static EditRefusedException unsafe(String detail) {
-        return new EditRefusedException(Reason.UNSAFE_FILE, null, detail);
     }
 }

@@ -3,7 +3,6 @@ package dev.artifactcache.edit;
 import dev.artifactcache.collection.ArtifactId;
 import dev.artifactcache.collection.TomlSections;
 import dev.artifactcache.collection.TomlSections.Section;
-import dev.artifactcache.edit.EditRefusedException.Reason;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -49,10 +48,10 @@ final class ManifestRewriter {
      * @param edit        the values to set
      * @param withScalars whether title, description, author and license go to {@code [artifacts.metadata]}
      *                    (types without a metadata file); tags always go to the manifest
-     * @throws EditRefusedException (409) when the manifest cannot be parsed or the entry is written
+     * @throws RefusedException (409) when the manifest cannot be parsed or the entry is written
      *                              in a way that cannot be rewritten safely; (404) when it has no such entry
      */
-    static String rewrite(String text, ArtifactId id, MetadataEdit edit, boolean withScalars) throws EditRefusedException {
+    static String rewrite(String text, ArtifactId id, MetadataEdit edit, boolean withScalars) throws RefusedException {
         int bom = text.startsWith("\uFEFF") ? 1 : 0;
         String toml = text.substring(bom);
         TomlParseResult parsed = parse(toml, "");
@@ -70,11 +69,11 @@ final class ManifestRewriter {
         boolean metadataElsewhere = metadataSection == null && entry.contains(METADATA);
         if (metadataElsewhere && (!scalars.isEmpty() || (edit.tags() != null && entry.isTable(METADATA)
                 && entry.getTableOrEmpty(METADATA).contains("tags")))) {
-            throw unsafe(FILE + ": the metadata of " + id + " is written inline (metadata = {...} or metadata.key = ...), "
+            throw EditRefusals.unsafeFile(FILE + ": the metadata of " + id + " is written inline (metadata = {...} or metadata.key = ...), "
                     + "which the cache does not rewrite; write it as an [artifacts.metadata] table");
         }
         if (edit.tags() != null && entry.contains("tags") && !own.values().containsKey("tags")) {
-            throw unsafe(FILE + ": the tags of " + id + " are written in a way the cache does not rewrite");
+            throw EditRefusals.unsafeFile(FILE + ": the tags of " + id + " are written in a way the cache does not rewrite");
         }
 
         List<Replacement> replacements = new ArrayList<>();
@@ -123,18 +122,18 @@ final class ManifestRewriter {
         }
     }
 
-    private static TomlParseResult parse(String toml, String what) throws EditRefusedException {
+    private static TomlParseResult parse(String toml, String what) throws RefusedException {
         TomlParseResult parsed = Toml.parse(toml);
         if (parsed.hasErrors()) {
             var error = parsed.errors().getFirst();
-            throw unsafe(FILE + what + " line " + error.position().line() + ": " + error.getMessage()
+            throw EditRefusals.unsafeFile(FILE + what + " line " + error.position().line() + ": " + error.getMessage()
                     + "; the cache does not rewrite a manifest it cannot parse");
         }
         return parsed;
     }
 
     /** The position of the artifact's table in the {@code artifacts} array. */
-    private static int entryIndex(TomlParseResult parsed, ArtifactId id) throws EditRefusedException {
+    private static int entryIndex(TomlParseResult parsed, ArtifactId id) throws RefusedException {
         TomlArray artifacts = parsed.isArray(ARTIFACTS) ? parsed.getArray(ARTIFACTS) : null;
         for (int i = 0; artifacts != null && i < artifacts.size(); i++) {
             if (artifacts.get(i) instanceof TomlTable table && id.name().equals(table.getString("name"))
@@ -142,11 +141,11 @@ final class ManifestRewriter {
                 return i;
             }
         }
-        throw new EditRefusedException(Reason.NOT_FOUND, null, FILE + " has no [[artifacts]] entry " + id);
+        throw EditRefusals.notFound(null, FILE + " has no [[artifacts]] entry " + id);
     }
 
     /** The {@code index}-th {@code [[artifacts]]} section and the sub-table sections after it. */
-    private static List<Section> entrySections(List<Section> all, int index) throws EditRefusedException {
+    private static List<Section> entrySections(List<Section> all, int index) throws RefusedException {
         List<Section> sections = new ArrayList<>();
         int seen = -1;
         for (Section section : all) {
@@ -168,13 +167,13 @@ final class ManifestRewriter {
             }
         }
         if (sections.isEmpty()) {
-            throw unsafe(FILE + ": the [[artifacts]] tables could not be located line by line; not rewritten");
+            throw EditRefusals.unsafeFile(FILE + ": the [[artifacts]] tables could not be located line by line; not rewritten");
         }
         return sections;
     }
 
     /** The keys of one table section with their value spans; new lines go after its last key line. */
-    private static Table table(String toml, Section section, ArtifactId id) throws EditRefusedException {
+    private static Table table(String toml, Section section, ArtifactId id) throws RefusedException {
         Map<String, int[]> values = new LinkedHashMap<>();
         int at = toml.indexOf('\n', section.start());
         at = at < 0 || at >= section.end() ? section.end() : at + 1;
@@ -189,12 +188,12 @@ final class ManifestRewriter {
             }
             Matcher key = KEY.matcher(toml).region(at, section.end());
             if (!key.lookingAt()) {
-                throw unsafe(FILE + ": a line of " + id + "'s entry could not be read as key = value; not rewritten");
+                throw EditRefusals.unsafeFile(FILE + ": a line of " + id + "'s entry could not be read as key = value; not rewritten");
             }
             String name = key.group(1) != null ? key.group(1) : key.group(2) != null ? key.group(2) : key.group(3);
             int valueEnd = TomlText.valueEnd(toml, key.end());
             if (valueEnd < 0) {
-                throw unsafe(FILE + ": the value of " + name + " in " + id + "'s entry does not end; not rewritten");
+                throw EditRefusals.unsafeFile(FILE + ": the value of " + name + " in " + id + "'s entry does not end; not rewritten");
             }
             values.putIfAbsent(name, new int[] {key.end(), valueEnd});
             int next = toml.indexOf('\n', valueEnd);
@@ -206,7 +205,7 @@ final class ManifestRewriter {
 
     /** Reads the result back: it parses, and the entry holds exactly the values set. */
     private static void verify(String toml, int index, ArtifactId id, MetadataEdit edit, Map<String, String> scalars,
-                               boolean metadataTags) throws EditRefusedException {
+                               boolean metadataTags) throws RefusedException {
         TomlParseResult parsed = parse(toml, " (as rewritten)");
         TomlTable entry = parsed.getArray(ARTIFACTS).getTable(index);
         TomlTable metadata = entry.isTable(METADATA) ? entry.getTable(METADATA) : null;
@@ -217,7 +216,7 @@ final class ManifestRewriter {
             same &= metadata != null && Objects.equals(scalar.getValue(), metadata.getString(scalar.getKey()));
         }
         if (!same) {
-            throw unsafe(FILE + ": " + id + "'s entry is laid out in a way the cache cannot rewrite exactly; "
+            throw EditRefusals.unsafeFile(FILE + ": " + id + "'s entry is laid out in a way the cache cannot rewrite exactly; "
                     + "the file is left as it was");
         }
     }
@@ -228,9 +227,5 @@ final class ManifestRewriter {
             values.add(String.valueOf(array.get(i)));
         }
         return values;
-    }
-
-    private static EditRefusedException unsafe(String detail) {
-        return new EditRefusedException(Reason.UNSAFE_FILE, null, detail);
     }
 }

@@ -14,24 +14,7 @@ final class TomlText {
 
     /** A basic string, escaped as TOML requires. */
     static String string(String value) {
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        quoted.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return DoubleQuoted.of(value);
     }
 
     /** An array of strings on one line: {@code ["a", "b"]}. */

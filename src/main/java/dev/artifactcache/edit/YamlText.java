@@ -24,24 +24,7 @@ final class YamlText {
         if (PLAIN.matcher(value).matches() && !value.endsWith(" ") && !RESERVED.contains(value.toLowerCase(Locale.ROOT))) {
             return value;
         }
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        quoted.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return DoubleQuoted.of(value);
     }
 
     /** A flow sequence: {@code [a, "b c: d"]}. */

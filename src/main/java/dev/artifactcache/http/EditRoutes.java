@@ -3,9 +3,9 @@ package dev.artifactcache.http;
 import dev.artifactcache.ArtifactCache;
 import dev.artifactcache.collection.ArtifactId;
 import dev.artifactcache.edit.ArtifactEditor;
-import dev.artifactcache.edit.EditRefusedException;
 import dev.artifactcache.edit.EditRequest;
 import dev.artifactcache.edit.MetadataEdit;
+import dev.artifactcache.edit.RefusedException;
 import dev.artifactcache.store.ArtifactRow;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -67,19 +67,19 @@ public final class EditRoutes implements HttpService {
                         + " were written but no longer read as a valid artifact; see its sync_error", null);
             }
             send(res, Status.OK_200, ArtifactJson.item(row, cache.staleBefore()), row);
-        } catch (EditRefusedException e) {
+        } catch (RefusedException e) {
             refuse(res, collection, id, e);
         }
     }
 
     /** The envelope of api.md; a 412 carries the current item and its ETag, so the client can show and retry. */
-    private void refuse(ServerResponse res, String collection, ArtifactId id, EditRefusedException e) {
-        Status status = Status.create(e.reason().status());
-        JsonObjectBuilder body = Json.object().add("error", e.reason().code()).add("detail", e.getMessage());
+    private void refuse(ServerResponse res, String collection, ArtifactId id, RefusedException e) {
+        Status status = Status.create(e.status());
+        JsonObjectBuilder body = Json.object().add("error", e.code()).add("detail", e.getMessage());
         if (e.field() != null) {
             body.add("field", e.field());
         }
-        Optional<ArtifactRow> current = e.reason() == EditRefusedException.Reason.CHANGED
+        Optional<ArtifactRow> current = e.status() == Status.PRECONDITION_FAILED_412.code()
                 ? cache.index().get(collection, id.toString()) : Optional.empty();
         current.ifPresent(row -> body.add("artifact", ArtifactJson.item(row, cache.staleBefore())));
         send(res, status, body.build(), current.orElse(null));

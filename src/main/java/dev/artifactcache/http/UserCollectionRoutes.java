@@ -2,7 +2,7 @@ package dev.artifactcache.http;
 
 import dev.artifactcache.ArtifactCache;
 import dev.artifactcache.collection.ArtifactId;
-import dev.artifactcache.membership.MembershipRefusedException;
+import dev.artifactcache.edit.RefusedException;
 import dev.artifactcache.membership.UserCollection;
 import dev.artifactcache.membership.UserCollections;
 import dev.artifactcache.store.CollectionState;
@@ -50,8 +50,8 @@ public final class UserCollectionRoutes implements HttpService {
         return guard.write((req, res) -> {
             try {
                 handler.handle(req, res);
-            } catch (MembershipRefusedException e) {
-                throw new ApiException(Status.create(e.reason().status()), e.reason().code(), e.getMessage(), e.field());
+            } catch (RefusedException e) {
+                throw new ApiException(Status.create(e.status()), e.code(), e.getMessage(), e.field());
             }
         });
     }

@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * The durable copy of the user collections, {@code user-collections.json} in the data folder:
- * rewritten atomically after each committed change, read back at start into a database whose
- * membership tables are empty (one recovered after a crash, or moved aside and started afresh).
+ * rewritten atomically after each committed change, before the change is answered, with the
+ * database's membership revision. A start restores it when it is newer than the database: a
+ * database moved aside and started afresh, or one that lost its last commits.
  * Membership is the one thing the files cannot give back.
  */
 final class DurableCopy {
@@ -40,7 +41,16 @@ final class DurableCopy {
         return file;
     }
 
-    void write(List<UserCollection> collections) throws IOException {
+    /**
+     * What the copy holds.
+     *
+     * @param revision    the database's membership revision it was written at (0 in a copy from before revisions)
+     * @param collections the user collections
+     */
+    record Saved(long revision, List<UserCollection> collections) {
+    }
+
+    void write(long revision, List<UserCollection> collections) throws IOException {
         JsonArrayBuilder items = JSON.createArrayBuilder();
         for (UserCollection c : collections) {
             JsonArrayBuilder members = JSON.createArrayBuilder();
@@ -56,26 +66,28 @@ final class DurableCopy {
                     .add("members", members));
         }
         StringWriter text = new StringWriter();
-        JSON.createWriter(text).writeObject(JSON.createObjectBuilder().add("format", FORMAT).add("user_collections", items).build());
+        JSON.createWriter(text).writeObject(JSON.createObjectBuilder().add("format", FORMAT).add("revision", revision)
+                .add("user_collections", items).build());
         AtomicFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * The collections in the copy; empty when there is no copy.
+     * The collections in the copy; none, at revision 0, when there is no copy.
      *
      * @throws IOException when the copy exists but cannot be read or is not this format (never
      *                     silently taken as "no user collections")
      */
-    List<UserCollection> read() throws IOException {
+    Saved read() throws IOException {
         if (!Files.exists(file)) {
-            return List.of();
+            return new Saved(0, List.of());
         }
         try (JsonReader reader = JSON.createReader(new StringReader(Files.readString(file)))) {
             JsonObject root = reader.readObject();
             if (root.getInt("format", 0) != FORMAT) {
                 throw new IOException(file + ": unknown format " + root.get("format") + "; expected " + FORMAT);
             }
-            return root.getJsonArray("user_collections").getValuesAs(JsonObject.class).stream().map(DurableCopy::collection).toList();
+            return new Saved(root.getJsonNumber("revision") == null ? 0 : root.getJsonNumber("revision").longValueExact(),
+                    root.getJsonArray("user_collections").getValuesAs(JsonObject.class).stream().map(DurableCopy::collection).toList());
         } catch (RuntimeException e) {
             throw new IOException(file + " cannot be read (" + e.getMessage() + ")", e);
         }

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 /** The user collections' two tables (migration V3): reads them whole, and writes changes inside a caller's transaction. */
 final class MembershipStore {
 
+    private static final String REVISION = "user_collections";
+
     private final DbClient db;
 
     MembershipStore(DbClient db) {
@@ -36,6 +38,34 @@ final class MembershipStore {
                     row.column(3).get(String.class), Instant.ofEpochMilli(row.column(4).get(Long.class)),
                     Instant.ofEpochMilli(row.column(5).get(Long.class)),
                     members.getOrDefault(row.column(1).get(String.class), List.of()))).toList();
+        }
+    }
+
+    /**
+     * How many membership changes were committed: a second counter row of {@code change_sequence}
+     * (migration V2), made by the first change. The durable copy records it too, so that a start can
+     * tell which of the two is newer.
+     */
+    long revision() {
+        return db.execute().get("SELECT last_seq FROM change_sequence WHERE name = ?", REVISION)
+                .map(row -> row.column(1).get(Long.class)).orElse(0L);
+    }
+
+    /** Counts one more change; runs in the change's transaction, which holds the change order's lock. */
+    static long nextRevision(DbExecute tx) {
+        if (tx.dml("UPDATE change_sequence SET last_seq = last_seq + 1 WHERE name = ?", REVISION) == 0) {
+            tx.dml("INSERT INTO change_sequence (name, last_seq) VALUES (?, 1)", REVISION);
+        }
+        return tx.get("SELECT last_seq FROM change_sequence WHERE name = ?", REVISION).orElseThrow().column(1).get(Long.class);
+    }
+
+    /** Replaces every user collection by {@code collections} and sets the revision to theirs. */
+    static void replaceAll(DbExecute tx, List<UserCollection> collections, long revision) {
+        tx.dml("DELETE FROM user_collection_members");
+        tx.dml("DELETE FROM user_collections");
+        collections.forEach(c -> insert(tx, c));
+        if (tx.dml("UPDATE change_sequence SET last_seq = ? WHERE name = ?", revision, REVISION) == 0) {
+            tx.dml("INSERT INTO change_sequence (name, last_seq) VALUES (?, ?)", REVISION, revision);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.artifactcache.membership;
 
 import dev.artifactcache.index.MembershipLookup;
-import dev.artifactcache.membership.MembershipRefusedException.Reason;
+import dev.artifactcache.edit.RefusedException;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.RowKey;
 import dev.artifactcache.sync.IndexMirror;
@@ -76,8 +76,8 @@ public final class UserCollections implements MembershipLookup {
     }
 
     /**
-     * Loads the user collections; when the database has none and the durable copy in
-     * {@code dataFolder} has some, restores them from it first.
+     * Loads the user collections, and brings the database and the durable copy in {@code dataFolder}
+     * to the newer of the two ({@link #reconcileWithCopy}).
      *
      * @throws UncheckedIOException when a copy exists but cannot be read: starting without it would lose them
      */
@@ -85,26 +85,38 @@ public final class UserCollections implements MembershipLookup {
                                        Path dataFolder, Clock clock) {
         UserCollections collections = new UserCollections(new MembershipStore(db), rows, mirror, synchronizer,
                 new DurableCopy(dataFolder), clock);
-        collections.restoreIfEmpty();
+        collections.reconcileWithCopy();
         return collections;
     }
 
-    private void restoreIfEmpty() {
-        if (!state.byId().isEmpty()) {
-            return;
-        }
-        List<UserCollection> saved;
+    /**
+     * The newer one wins. A copy of a higher revision than the database (a fresh database after a
+     * recovery, or one that lost acknowledged commits) replaces the database's user collections; so
+     * does any copy when the database has none and no revision (a copy from before revisions). A
+     * database ahead of its copy (stopped between its commit and the copy, before the answer)
+     * rewrites the copy.
+     */
+    private void reconcileWithCopy() {
+        DurableCopy.Saved saved;
         try {
             saved = copy.read();
         } catch (IOException e) {
             throw new UncheckedIOException("the user collections' durable copy cannot be read; move it aside to start without it", e);
         }
-        if (saved.isEmpty()) {
-            return;
+        long stored = store.revision();
+        boolean copyNewer = saved.revision() > stored
+                || (saved.revision() == stored && state.byId().isEmpty() && !saved.collections().isEmpty());
+        if (copyNewer) {
+            List<UserCollection> before = all();
+            List<UserCollection> both = new ArrayList<>(before);
+            both.addAll(saved.collections());
+            commit(tx -> MembershipStore.replaceAll(tx, saved.collections(), saved.revision()), saved.collections(), members(both));
+            LOG.info(() -> "event=user_collections_restored from=" + copy.file() + " revision=" + saved.revision()
+                    + " database_revision=" + stored + " collections=" + saved.collections().size()
+                    + " members=" + saved.collections().stream().mapToInt(c -> c.members().size()).sum());
+        } else if (stored > saved.revision()) {
+            writeCopy(stored);
         }
-        commit(tx -> saved.forEach(c -> MembershipStore.insert(tx, c)), saved, members(saved));
-        LOG.info(() -> "event=user_collections_restored from=" + copy.file() + " collections=" + saved.size()
-                + " members=" + saved.stream().mapToInt(c -> c.members().size()).sum());
     }
 
     /**
@@ -198,7 +210,7 @@ public final class UserCollections implements MembershipLookup {
         synchronizer.underWriteLock(() -> {
             UserCollection current = require(id);
             if (!current.contains(artifact)) {
-                throw new MembershipRefusedException(Reason.MEMBER_NOT_FOUND, "artifact_id", "\"" + artifact.id()
+                throw new RefusedException(404, "artifact_not_found", "artifact_id", "\"" + artifact.id()
                         + "\" is not in user collection \"" + current.name() + "\"");
             }
             UserCollection updated = current.withMembers(
@@ -213,15 +225,24 @@ public final class UserCollections implements MembershipLookup {
     }
 
     /**
-     * One transaction (the members' rows take new seq numbers), then the snapshot the index reads
-     * memberships from, then the index, then the durable copy. Runs under the write lock.
+     * One transaction (the members' rows take new seq numbers, the revision one more), then the
+     * snapshot the index reads memberships from, then the index, then the durable copy, all before
+     * the change is answered. Runs under the write lock.
      */
     private void commit(Consumer<DbExecute> change, Collection<UserCollection> next, Collection<RowKey> affected) {
-        rows.writeMembership(change, affected);
+        long[] revision = new long[1];
+        rows.writeMembership(tx -> {
+            change.accept(tx);
+            revision[0] = MembershipStore.nextRevision(tx);
+        }, affected);
         state = State.of(next);
         mirror.catchUp();
+        writeCopy(revision[0]);
+    }
+
+    private void writeCopy(long revision) {
         try {
-            copy.write(all());
+            copy.write(revision, all());
         } catch (IOException e) {
             // The database holds the change; the copy is rewritten whole by the next change.
             LOG.warning("event=user_collections_copy_failed file=" + copy.file() + " reason=" + SyncLog.quoted(String.valueOf(e.getMessage())));
@@ -242,7 +263,7 @@ public final class UserCollections implements MembershipLookup {
     private UserCollection require(String id) {
         UserCollection found = state.byId().get(id);
         if (found == null) {
-            throw new MembershipRefusedException(Reason.NOT_FOUND, "collection_id", "No user collection \"" + id
+            throw new RefusedException(404, "collection_not_found", "collection_id", "No user collection \"" + id
                     + "\"; GET /api/v1/user-collections lists them");
         }
         return found;
@@ -252,12 +273,12 @@ public final class UserCollections implements MembershipLookup {
     private String name(String name, String ownId) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new MembershipRefusedException(Reason.INVALID, "name",
+            throw new RefusedException(400, "invalid_request", "name",
                     "name must be 1 to " + MAX_NAME + " characters without control characters");
         }
         for (UserCollection other : state.byId().values()) {
             if (other.name().equalsIgnoreCase(trimmed) && !other.id().equals(ownId)) {
-                throw new MembershipRefusedException(Reason.NAME_TAKEN, "name", "A user collection named \"" + other.name()
+                throw new RefusedException(409, "name_taken", "name", "A user collection named \"" + other.name()
                         + "\" already exists; choose another name");
             }
         }
@@ -270,7 +291,7 @@ public final class UserCollections implements MembershipLookup {
         }
         String trimmed = description.strip();
         if (trimmed.length() > MAX_DESCRIPTION) {
-            throw new MembershipRefusedException(Reason.INVALID, "description", "description is " + trimmed.length()
+            throw new RefusedException(400, "invalid_request", "description", "description is " + trimmed.length()
                     + " characters; at most " + MAX_DESCRIPTION);
         }
         return trimmed;

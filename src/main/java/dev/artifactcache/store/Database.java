@@ -57,7 +57,8 @@ public final class Database {
     }
 
     /**
-     * Opens the service's database. An embedded H2 file that fails to open or to answer the checks is
+     * Opens the service's database. An embedded H2 file is first brought to its newest commit
+     * ({@link EmbeddedH2#openAtNewestCommit}); one that fails to open or to answer the checks is
      * moved aside (logged on one line, {@code event=database_recovered}) and a fresh one is created;
      * a server database is retried for a while.
      *
@@ -75,8 +76,11 @@ public final class Database {
         // warm start (Flyway's connection, the checks' and the pool's would each do it).
         Connection keepOpen = null;
         try {
+            embedded.get().openAtNewestCommit(); // before any connection: it opens the file's store itself
             keepOpen = DriverManager.getConnection(jdbcUrl, user, password);
             migrateAndCheck(jdbcUrl, user, password);
+        } catch (DataFolderInUseException e) {
+            throw e;
         } catch (RuntimeException | SQLException e) {
             closeQuietly(keepOpen);
             keepOpen = null;

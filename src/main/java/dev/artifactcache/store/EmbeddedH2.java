@@ -1,8 +1,15 @@
 package dev.artifactcache.store;
 
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +36,8 @@ public record EmbeddedH2(Path base) {
      */
     private static final String SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final String FILE_PREFIX = "jdbc:h2:file:";
+    /** H2's header block: the file starts with two copies of the header, one per block. */
+    private static final int HEADER_BLOCK = 4096;
     private static final List<String> NOT_A_FILE = List.of("mem:", "tcp:", "ssl:", "zip:");
 
     /** The URL of the service's database in {@code dataFolder}, with the settings above. */
@@ -52,6 +61,56 @@ public record EmbeddedH2(Path base) {
             path = System.getProperty("user.home") + path.substring(1);
         }
         return Optional.of(new EmbeddedH2(Path.of(path).toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Opens the store file once in H2's recovery mode and closes it, so that the database then opens
+     * at its newest complete commit; does nothing when there is no file yet.
+     *
+     * <p>Why: after a kill, H2's ordinary open finds the newest commit through the file header and a
+     * chain of predicted chunk positions. When a commit's chunk goes into a gap inside the file
+     * where the previous chunk did not predict it, H2 2.5 rewrites the header, but still pointing
+     * at the previous chunk ({@code FileStore.storeBuffer} sets {@code lastChunk} only after
+     * {@code RandomAccessStore.writeChunk} wrote the header). That commit, and the ones chained after
+     * it, are in the file but unreachable: the database reopens at an older commit, and when H2 had
+     * since reused the older commit's freed blocks, at a broken one. Recovery mode reads every
+     * chunk of the file instead and keeps the newest one whose chunks are all intact; closing writes a
+     * header that points at it. The scan reads the file once (README, "Reliability", has the cost);
+     * a file H2 closed itself (its header says {@code clean:1}) needs none, as H2 then trusts its header.
+     *
+     * @throws DataFolderInUseException when another process has the file open
+     */
+    public void openAtNewestCommit() {
+        Path store = base.resolveSibling(base.getFileName() + ".mv.db");
+        if (!Files.isRegularFile(store) || closedCleanly(store)) {
+            return;
+        }
+        try {
+            new MVStore.Builder().fileName(store.toString()).recoveryMode().autoCommitDisabled().open().close();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new DataFolderInUseException(folder(), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether H2 closed the file itself: its header (the file's first line, {@code key:value} pairs
+     * separated by commas, MVStore's documented file format) holds {@code clean:1}. A header that
+     * cannot be read says no, and the file is scanned.
+     */
+    private static boolean closedCleanly(Path store) {
+        byte[] block = new byte[HEADER_BLOCK];
+        int length;
+        try (InputStream in = Files.newInputStream(store)) {
+            length = in.readNBytes(block, 0, block.length);
+        } catch (IOException e) {
+            return false;
+        }
+        String header = new String(block, 0, length, StandardCharsets.ISO_8859_1);
+        int end = header.indexOf('\n');
+        return end > 0 && Arrays.asList(header.substring(0, end).split(",")).contains("clean:1");
     }
 
     /** The folder holding the database's files. */

@@ -1,6 +1,5 @@
 package dev.artifactcache.cli;
 
-import dev.artifactcache.MutableClock;
 import dev.artifactcache.RunningService;
 import dev.artifactcache.TestHome;
 import jakarta.json.JsonObject;
@@ -40,8 +39,7 @@ class ProgressStreamTest {
     @BeforeEach
     void start() {
         home = TestHome.fourArtifacts(tmp.resolve("home"));
-        service = RunningService.start(home.root(), tmp.resolve("data"), new MutableClock(RunningService.START),
-                Map.of("security.rate-limit.per-minute", "0"));
+        service = RunningService.start(home, tmp.resolve("data"), Map.of("security.rate-limit.per-minute", "0"));
     }
 
     @AfterEach

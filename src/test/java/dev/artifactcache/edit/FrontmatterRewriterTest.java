@@ -79,9 +79,9 @@ class FrontmatterRewriterTest {
     @Test
     void invalidYamlIsNeverRewritten() {
         String text = "---\ndescription: Use when: the user asks\n---\n";
-        EditRefusedException e = assertThrows(EditRefusedException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> FrontmatterRewriter.rewrite(text, edit("T", null, null, null, null), "skills/x/SKILL.md"));
-        assertEquals(EditRefusedException.Reason.UNSAFE_FILE, e.reason());
+        assertEquals("file_not_editable", e.code());
         assertEquals("skills/x/SKILL.md: the frontmatter is not valid YAML (line 2, column 22); the cache does not rewrite "
                 + "a file it cannot parse. Fix the frontmatter, then edit again", e.getMessage());
         assertNull(e.field());
@@ -90,8 +90,8 @@ class FrontmatterRewriterTest {
     @Test
     void aRepeatedKeyIsRefused() {
         String text = "---\ntitle: a\ntitle: b\n---\n";
-        EditRefusedException e = assertThrows(EditRefusedException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> FrontmatterRewriter.rewrite(text, edit("T", null, null, null, null), "SKILL.md"));
-        assertEquals(EditRefusedException.Reason.UNSAFE_FILE, e.reason());
+        assertEquals("file_not_editable", e.code());
     }
 }

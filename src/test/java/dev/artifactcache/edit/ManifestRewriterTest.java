@@ -99,7 +99,7 @@ class ManifestRewriterTest {
     @Test
     void inlineMetadataIsRefused() {
         String text = "[collection]\nname = \"c\"\n[[artifacts]]\nname = \"h\"\ntype = \"hook\"\nmetadata = { title = \"x\" }\n";
-        EditRefusedException e = assertThrows(EditRefusedException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> ManifestRewriter.rewrite(text, ArtifactId.parse("hook:h"), new MetadataEdit("T", null, null, null, null), true));
         assertEquals("collection.toml: the metadata of hook:h is written inline (metadata = {...} or metadata.key = ...), "
                 + "which the cache does not rewrite; write it as an [artifacts.metadata] table", e.getMessage());
@@ -107,15 +107,15 @@ class ManifestRewriterTest {
 
     @Test
     void aManifestThatDoesNotParseIsRefused() {
-        EditRefusedException e = assertThrows(EditRefusedException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> ManifestRewriter.rewrite(MANIFEST + "oops = \n", SKILL, tags("a"), false));
-        assertEquals(EditRefusedException.Reason.UNSAFE_FILE, e.reason());
+        assertEquals("file_not_editable", e.code());
     }
 
     @Test
     void anUnknownEntryIsNotFound() {
-        EditRefusedException e = assertThrows(EditRefusedException.class,
+        RefusedException e = assertThrows(RefusedException.class,
                 () -> ManifestRewriter.rewrite(MANIFEST, ArtifactId.parse("agent:nobody"), tags("a"), false));
-        assertEquals(EditRefusedException.Reason.NOT_FOUND, e.reason());
+        assertEquals("artifact_not_found", e.code());
     }
 }

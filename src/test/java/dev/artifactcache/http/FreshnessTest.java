@@ -1,6 +1,5 @@
 package dev.artifactcache.http;
 
-import dev.artifactcache.MutableClock;
 import dev.artifactcache.RunningService;
 import dev.artifactcache.TestHome;
 import dev.artifactcache.sync.BatchReport;
@@ -34,8 +33,7 @@ class FreshnessTest {
     @BeforeEach
     void start() {
         home = TestHome.fourArtifacts(tmp.resolve("home"));
-        service = RunningService.start(home.root(), tmp.resolve("data"), new MutableClock(RunningService.START),
-                Map.of("cache.refresh.batch", "2"));
+        service = RunningService.start(home, tmp.resolve("data"), Map.of("cache.refresh.batch", "2"));
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package dev.artifactcache.http;
 
-import dev.artifactcache.MutableClock;
 import dev.artifactcache.RunningService;
 import dev.artifactcache.TestHome;
 import jakarta.json.JsonNumber;
@@ -38,8 +37,7 @@ class SkillmeatCacheRoutesTest {
     @BeforeEach
     void start() {
         home = TestHome.fourArtifacts(tmp.resolve("home"));
-        service = RunningService.start(home.root(), tmp.resolve("data"), new MutableClock(RunningService.START),
-                Map.of("security.rate-limit.per-minute", "0"));
+        service = RunningService.start(home, tmp.resolve("data"), Map.of("security.rate-limit.per-minute", "0"));
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package dev.artifactcache.http;
 
-import dev.artifactcache.MutableClock;
 import dev.artifactcache.RunningService;
 import dev.artifactcache.TestHome;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +35,7 @@ class SkillmeatCliBurstTest {
     void start() {
         home = TestHome.fourArtifacts(tmp.resolve("home"));
         // no watcher: only the refresh calls bring the new artifacts in
-        service = RunningService.start(home.root(), tmp.resolve("data"), new MutableClock(RunningService.START),
-                Map.of("cache.watch", "false"));
+        service = RunningService.start(home, tmp.resolve("data"), Map.of("cache.watch", "false"));
     }
 
     @AfterEach
