@@ -23,6 +23,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,7 +162,7 @@ class MembershipDurabilityTest {
         Files.write(data.resolve(STORE), new byte[(int) Files.size(data.resolve(STORE))]);
         try (RunningService service = start(home, data)) {
             Set<String> listed = new TreeSet<>();
-            for (JsonObject item : service.getJson(BASE + "?limit=100").getJsonArray("items").getValuesAs(JsonObject.class)) {
+            for (JsonObject item : allCollections(service)) {
                 if (item.getString("name").startsWith("c")) {
                     listed.add(item.getString("name"));
                     members(service, item.getString("id")).forEach(member -> listed.add(item.getString("name") + ":" + member));
@@ -183,6 +185,19 @@ class MembershipDurabilityTest {
     private static void add(RunningService service, String id, String artifactId) {
         HttpResponse<String> added = service.post(BASE + "/" + id + "/artifacts", "{\"artifact_ids\":[\"" + artifactId + "\"]}");
         assertEquals(201, added.statusCode(), added.body());
+    }
+
+    /** Every collection the listing holds, page by page (a page holds at most 100). */
+    private static List<JsonObject> allCollections(RunningService service) {
+        List<JsonObject> all = new ArrayList<>();
+        String after = null;
+        do {
+            JsonObject page = service.getJson(BASE + "?limit=100" + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
+            all.addAll(page.getJsonArray("items").getValuesAs(JsonObject.class));
+            JsonObject info = page.getJsonObject("page_info");
+            after = info.getBoolean("has_next_page") ? info.getString("end_cursor") : null;
+        } while (after != null);
+        return all;
     }
 
     private static List<String> members(RunningService service, String id) {
