@@ -78,7 +78,7 @@ public record EmbeddedH2(Path base) {
      * header that points at it. The scan reads the file once (README, "Reliability", has the cost);
      * a file H2 closed itself (its header says {@code clean:1}) needs none, as H2 then trusts its header.
      *
-     * @throws DataFolderInUseException when another process has the file open
+     * A file that is open already (in this process or another) is left to its holder.
      */
     public void openAtNewestCommit() {
         Path store = base.resolveSibling(base.getFileName() + ".mv.db");
@@ -88,10 +88,12 @@ public record EmbeddedH2(Path base) {
         try {
             new MVStore.Builder().fileName(store.toString()).recoveryMode().autoCommitDisabled().open().close();
         } catch (MVStoreException e) {
-            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-                throw new DataFolderInUseException(folder(), e);
+            // Open already, here or in another process, so its holder has it at its newest commit:
+            // nothing to scan. The connection that follows shares it (this process) or is refused
+            // as a data folder in use (another one).
+            if (e.getErrorCode() != DataUtils.ERROR_FILE_LOCKED) {
+                throw e;
             }
-            throw e;
         }
     }
 
