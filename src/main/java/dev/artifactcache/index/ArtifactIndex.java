@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The Lucene read model of the artifacts: one document per live row, kept in step by change
@@ -257,7 +258,7 @@ public final class ArtifactIndex implements AutoCloseable {
                 collections.forEach(collection -> keys.add(new BytesRef(ArtifactRow.key(collection, id))));
             }
             Set<BytesRef> present = new HashSet<>();
-            forEachLiveDoc(searcher, ArtifactFields.KEY, keys, (key, segment, doc) -> present.add(key));
+            forEachTerm(searcher, ArtifactFields.KEY, keys, (key, segment, liveDocs) -> present.add(key));
             Map<String, List<String>> holding = new LinkedHashMap<>();
             for (String id : ids) {
                 holding.put(id, collections.stream()
@@ -277,12 +278,14 @@ public final class ArtifactIndex implements AutoCloseable {
         return withSearcher(searcher -> {
             Map<BytesRef, long[]> counts = new HashMap<>(); // [count, stale]
             userCollections.forEach(id -> counts.put(new BytesRef(id), new long[2]));
-            forEachLiveDoc(searcher, FacetDimension.COLLECTION.filterField(), counts.keySet(), (id, segment, doc) -> {
+            forEachTerm(searcher, FacetDimension.COLLECTION.filterField(), counts.keySet(), (id, segment, liveDocs) -> {
                 long[] count = counts.get(id);
-                count[0]++;
+                count[0] += liveDocs.length;
                 NumericDocValues synced = DocValues.getNumeric(segment, ArtifactFields.SYNCED_AT);
-                if (synced.advanceExact(doc) && synced.longValue() < cutoff) {
-                    count[1]++;
+                for (int doc : liveDocs) { // ascending, as the doc values are read
+                    if (synced.advanceExact(doc) && synced.longValue() < cutoff) {
+                        count[1]++;
+                    }
                 }
             });
             Map<String, CollectionCount> byId = new LinkedHashMap<>();
@@ -294,12 +297,15 @@ public final class ArtifactIndex implements AutoCloseable {
         });
     }
 
-    private interface TermDocVisitor {
-        void visit(BytesRef term, LeafReader segment, int doc) throws IOException;
+    private interface TermVisitor {
+        void visit(BytesRef term, LeafReader segment, int[] liveDocs) throws IOException;
     }
 
-    /** Calls {@code visitor} for every live document holding one of {@code terms} in {@code field}, segment by segment, terms in order. */
-    private static void forEachLiveDoc(IndexSearcher searcher, String field, Set<BytesRef> terms, TermDocVisitor visitor)
+    /**
+     * Calls {@code visitor} once per segment and each of {@code terms} in {@code field} that has live
+     * documents there, with those documents in ascending order; segment by segment, terms in order.
+     */
+    private static void forEachTerm(IndexSearcher searcher, String field, Set<BytesRef> terms, TermVisitor visitor)
             throws IOException {
         List<BytesRef> sorted = new ArrayList<>(terms);
         sorted.sort(null);
@@ -317,10 +323,15 @@ public final class ArtifactIndex implements AutoCloseable {
                     continue;
                 }
                 postings = termsEnum.postings(postings, PostingsEnum.NONE);
+                IntStream.Builder docs = IntStream.builder();
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (live == null || live.get(doc)) {
-                        visitor.visit(term, segment, doc);
+                        docs.add(doc);
                     }
+                }
+                int[] liveDocs = docs.build().toArray();
+                if (liveDocs.length > 0) {
+                    visitor.visit(term, segment, liveDocs);
                 }
             }
         }

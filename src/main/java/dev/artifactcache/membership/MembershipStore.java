@@ -47,16 +47,19 @@ final class MembershipStore {
      * tell which of the two is newer.
      */
     long revision() {
-        return db.execute().get("SELECT last_seq FROM change_sequence WHERE name = ?", REVISION)
+        return revision(db.execute());
+    }
+
+    private static long revision(DbExecute tx) {
+        return tx.get("SELECT last_seq FROM change_sequence WHERE name = ?", REVISION)
                 .map(row -> row.column(1).get(Long.class)).orElse(0L);
     }
 
     /** Counts one more change; runs in the change's transaction, which holds the change order's lock. */
     static long nextRevision(DbExecute tx) {
-        if (tx.dml("UPDATE change_sequence SET last_seq = last_seq + 1 WHERE name = ?", REVISION) == 0) {
-            tx.dml("INSERT INTO change_sequence (name, last_seq) VALUES (?, 1)", REVISION);
-        }
-        return tx.get("SELECT last_seq FROM change_sequence WHERE name = ?", REVISION).orElseThrow().column(1).get(Long.class);
+        long next = revision(tx) + 1;
+        storeRevision(tx, next);
+        return next;
     }
 
     /** Replaces every user collection by {@code collections} and sets the revision to theirs. */
@@ -64,6 +67,11 @@ final class MembershipStore {
         tx.dml("DELETE FROM user_collection_members");
         tx.dml("DELETE FROM user_collections");
         collections.forEach(c -> insert(tx, c));
+        storeRevision(tx, revision);
+    }
+
+    /** The revision's counter row is made by the first change that stores one. */
+    private static void storeRevision(DbExecute tx, long revision) {
         if (tx.dml("UPDATE change_sequence SET last_seq = ? WHERE name = ?", revision, REVISION) == 0) {
             tx.dml("INSERT INTO change_sequence (name, last_seq) VALUES (?, ?)", REVISION, revision);
         }

@@ -79,8 +79,6 @@ public final class Database {
             embedded.get().openAtNewestCommit(); // before any connection: it opens the file's store itself
             keepOpen = DriverManager.getConnection(jdbcUrl, user, password);
             migrateAndCheck(jdbcUrl, user, password);
-        } catch (DataFolderInUseException e) {
-            throw e;
         } catch (RuntimeException | SQLException e) {
             closeQuietly(keepOpen);
             keepOpen = null;
