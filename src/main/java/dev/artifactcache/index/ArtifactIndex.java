@@ -246,8 +246,9 @@ public final class ArtifactIndex implements AutoCloseable {
 
     /**
      * The collections holding each of {@code ids}, by name; an id no collection holds maps to an
-     * empty list. For the items of a page: one walk of the postings of every (collection, id) key,
-     * in term order.
+     * empty list. For the items of a page: each (collection, id) key is looked up only in the
+     * segments whose key hashes hold it ({@link SegmentKeys}), so the cost follows the items, not
+     * the number of segments.
      */
     public Map<String, List<String>> collectionsHolding(Collection<String> ids) {
         return withSearcher(searcher -> {
@@ -258,7 +259,7 @@ public final class ArtifactIndex implements AutoCloseable {
                 collections.forEach(collection -> keys.add(new BytesRef(ArtifactRow.key(collection, id))));
             }
             Set<BytesRef> present = new HashSet<>();
-            forEachTerm(searcher, ArtifactFields.KEY, keys, (key, segment, liveDocs) -> present.add(key));
+            forEachTerm(searcher, ArtifactFields.KEY, keys, searcher::segmentKeys, (key, segment, liveDocs) -> present.add(key));
             Map<String, List<String>> holding = new LinkedHashMap<>();
             for (String id : ids) {
                 holding.put(id, collections.stream()
@@ -278,7 +279,7 @@ public final class ArtifactIndex implements AutoCloseable {
         return withSearcher(searcher -> {
             Map<BytesRef, long[]> counts = new HashMap<>(); // [count, stale]
             userCollections.forEach(id -> counts.put(new BytesRef(id), new long[2]));
-            forEachTerm(searcher, FacetDimension.COLLECTION.filterField(), counts.keySet(), (id, segment, liveDocs) -> {
+            forEachTerm(searcher, FacetDimension.COLLECTION.filterField(), counts.keySet(), null, (id, segment, liveDocs) -> {
                 long[] count = counts.get(id);
                 count[0] += liveDocs.length;
                 NumericDocValues synced = DocValues.getNumeric(segment, ArtifactFields.SYNCED_AT);
@@ -301,12 +302,19 @@ public final class ArtifactIndex implements AutoCloseable {
         void visit(BytesRef term, LeafReader segment, int[] liveDocs) throws IOException;
     }
 
+    private interface TermFilter {
+        /** The segment's hashes of {@code field}'s terms, telling which terms it certainly lacks. */
+        SegmentKeys of(LeafReader segment) throws IOException;
+    }
+
     /**
      * Calls {@code visitor} once per segment and each of {@code terms} in {@code field} that has live
      * documents there, with those documents in ascending order; segment by segment, terms in order.
+     *
+     * @param filter skips the terms a segment certainly lacks before seeking them, or null to seek every term
      */
-    private static void forEachTerm(IndexSearcher searcher, String field, Set<BytesRef> terms, TermVisitor visitor)
-            throws IOException {
+    private static void forEachTerm(IndexSearcher searcher, String field, Set<BytesRef> terms, TermFilter filter,
+                                    TermVisitor visitor) throws IOException {
         List<BytesRef> sorted = new ArrayList<>(terms);
         sorted.sort(null);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -317,9 +325,10 @@ public final class ArtifactIndex implements AutoCloseable {
             }
             TermsEnum termsEnum = indexed.iterator();
             Bits live = segment.getLiveDocs();
+            SegmentKeys held = filter == null ? null : filter.of(segment);
             PostingsEnum postings = null;
             for (BytesRef term : sorted) {
-                if (!termsEnum.seekExact(term)) {
+                if (held != null && !held.mayHold(term) || !termsEnum.seekExact(term)) {
                     continue;
                 }
                 postings = termsEnum.postings(postings, PostingsEnum.NONE);

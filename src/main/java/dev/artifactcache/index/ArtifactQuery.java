@@ -30,8 +30,10 @@ import java.util.TreeSet;
  * @param text         the scoring full-text query, or null when there is no text
  * @param fixedFilters filters that always apply (collection, freshness, All-mode tags and tools)
  * @param facetFilters the filter of each faceted dimension that has an Any-mode selection
+ * @param facetSelections the selected values behind each of {@code facetFilters}, distinct
  */
-record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Query> facetFilters) {
+record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Query> facetFilters,
+                     Map<FacetDimension, List<String>> facetSelections) {
 
     static ArtifactQuery of(SearchRequest request) {
         List<Query> fixed = new ArrayList<>();
@@ -48,7 +50,10 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
         select(FacetDimension.TAGS, request.tags(), request.tagMode(), fixed, facets);
         select(FacetDimension.TOOLS, request.tools(), request.toolMode(), fixed, facets);
         anyOf(FacetDimension.ORIGIN, request.origins()).ifPresent(q -> facets.put(FacetDimension.ORIGIN, q));
-        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), facets);
+        Map<FacetDimension, List<String>> selections = new EnumMap<>(FacetDimension.class);
+        facets.keySet().forEach(dimension -> selections.put(dimension,
+                List.copyOf(new TreeSet<>(FacetCounter.selected(request, dimension)))));
+        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), facets, selections);
     }
 
     /** Documents whose {@code synced_at} is before ({@code stale}) or at/after ({@code !stale}) the cut-off. */
@@ -68,7 +73,7 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
         return combine(text, filters);
     }
 
-    /** The text and the filters that are not facets: what drill-sideways counting starts from. */
+    /** The text and the filters that are not facets: what disjunctive counting starts from ({@link HitSets}). */
     Query base() {
         return combine(text, fixedFilters);
     }
@@ -104,17 +109,6 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
             all.add(new TermQuery(new Term(dimension.filterField(), value)), Occur.FILTER);
         }
         return all.build();
-    }
-
-    /** The whole query but {@code dimension}'s Any-mode selection: the documents its disjunctive counts are taken over. */
-    Query without(FacetDimension dimension) {
-        List<Query> filters = new ArrayList<>(fixedFilters);
-        facetFilters.forEach((d, filter) -> {
-            if (d != dimension) {
-                filters.add(filter);
-            }
-        });
-        return combine(text, filters);
     }
 
     private static Optional<Query> anyOf(FacetDimension dimension, Collection<String> values) {

@@ -1,11 +1,8 @@
 package dev.artifactcache.index;
 
 import dev.artifactcache.store.ArtifactRow;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.taxonomy.TaxonomyReader;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -14,8 +11,6 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +20,11 @@ import java.util.Map;
  * highlights.
  *
  * <p>The summary (exact total and facets) must visit every match; the page needs only the top
- * hits. A new request gets both from one pass (for facets with selections, one drill-sideways
- * pass), and its summary is cached on the searcher. A repeated request (the next page, the same
- * search again) reuses the summary and collects only the page, letting the sort skip what cannot
- * compete. Name orders always read the name-sorted segments directly ({@link NameOrderPage}).
+ * hits. A text search without facet selections gets both from one pass. Otherwise the summary
+ * comes from per-segment bit sets ({@link HitSets}: the total is their cardinality, the
+ * disjunctive sets their intersections) and the page from a second pass that needs no count, so a
+ * field sort skips what cannot compete. The summary is cached on the searcher: a repeated request
+ * (the next page, the same search again) collects only the page. Name orders always read the name-sorted segments directly ({@link NameOrderPage}).
  * Requests filtering on freshness are not cached: their cut-off moves with the clock.
  */
 final class ArtifactSearch {
@@ -49,8 +45,8 @@ final class ArtifactSearch {
         }
         ArtifactSearcher.Summary summary = cached(searcher, request);
         if (summary == null) {
-            PageCollection page = hits == null ? PageCollection.of(searcher, order, wanted, after, !request.facets()) : null;
-            Pass pass = request.facets() ? facetPass(searcher, query, request, page) : countPass(searcher, query, page);
+            PageCollection page = hits == null ? PageCollection.of(searcher, order, wanted, after, countsWithPage(query, request)) : null;
+            Pass pass = request.facets() ? facetPass(searcher, query, request, page) : countPass(searcher, query, request, page);
             summary = pass.summary;
             store(searcher, request, summary);
             if (hits == null) {
@@ -71,8 +67,8 @@ final class ArtifactSearch {
      */
     static Map<String, Long> facetValues(ArtifactSearcher searcher, SearchRequest request, FacetDimension dimension,
                                          FacetCounter.Method method) throws IOException {
-        FacetsCollector hits = searcher.search(ArtifactQuery.of(request).without(dimension), new FacetsCollectorManager());
-        Map<String, Long> counts = new HashMap<>(FacetCounter.values(searcher, dimension, hits, method));
+        HitSets hits = HitSets.of(searcher, ArtifactQuery.of(request));
+        Map<String, Long> counts = new HashMap<>(FacetCounter.values(searcher, dimension, hits.countedFor(dimension), method));
         FacetCounter.selected(request, dimension).forEach(value -> counts.putIfAbsent(value, 0L));
         return counts;
     }
@@ -146,48 +142,46 @@ final class ArtifactSearch {
         }
     }
 
-    private static Pass countPass(ArtifactSearcher searcher, ArtifactQuery query, PageCollection page)
+    /**
+     * Whether the first pass collects the page and its exact total together: for a text search
+     * without facet selections (the text is matched once). Else the total comes from bit sets or a
+     * count, and the page is collected apart, without counting.
+     */
+    private static boolean countsWithPage(ArtifactQuery query, SearchRequest request) {
+        return query.text() != null && (!request.facets() || query.facetFilters().isEmpty());
+    }
+
+    private static Pass countPass(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request, PageCollection page)
             throws IOException {
-        if (page == null) {
-            return new Pass(new ArtifactSearcher.Summary(searcher.count(query.all()), null), null);
+        if (page == null || !countsWithPage(query, request)) {
+            long total = searcher.count(query.all());
+            return new Pass(new ArtifactSearcher.Summary(total, null), page == null ? null : page.hits(searcher.search(query.all(), page.manager())));
         }
         Object collected = searcher.search(query.all(), page.manager()); // page built with an exact hit count
         return new Pass(new ArtifactSearcher.Summary(page.total(collected), null), page.hits(collected));
     }
 
     /**
-     * Total, disjunctive facet counts and (if {@code page} is given) the page in one pass. With
-     * facet selections, drill sideways also gathers, per selected dimension, the documents missing
-     * only that dimension's filter.
+     * Total, disjunctive facet counts and (if {@code page} is given) the page. The counts come from
+     * {@link HitSets}; a text search without facet selections collects its hit sets and the page in
+     * one pass.
      */
     private static Pass facetPass(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request,
                                   PageCollection page) throws IOException {
-        MultiCollectorManager main = page == null
-                ? new MultiCollectorManager(new FacetsCollectorManager())
-                : new MultiCollectorManager(new FacetsCollectorManager(), page.manager());
-        Object[] results;
-        Map<FacetDimension, FacetsCollector> sideways = new EnumMap<>(FacetDimension.class);
-        if (query.facetFilters().isEmpty()) {
-            results = searcher.search(query.all(), main);
+        HitSets hits;
+        ScoreDoc[] pageHits = null;
+        if (page != null && countsWithPage(query, request)) {
+            Object[] results = searcher.search(query.all(), new MultiCollectorManager(new FacetsCollectorManager(), page.manager()));
+            hits = HitSets.of(searcher, query, HitSets.bitSets(searcher.getIndexReader().leaves(), (FacetsCollector) results[0]));
+            pageHits = page.hits(results[1]);
         } else {
-            DrillDownQuery drillDown = new DrillDownQuery(ArtifactFields.FACETS, query.base());
-            List<FacetDimension> dimensions = new ArrayList<>(query.facetFilters().keySet());
-            List<FacetsCollectorManager> sidewaysManagers = new ArrayList<>();
-            for (FacetDimension dimension : dimensions) {
-                drillDown.add(dimension.dim(), query.facetFilters().get(dimension));
-                sidewaysManagers.add(new FacetsCollectorManager());
+            hits = HitSets.of(searcher, query);
+            if (page != null) {
+                pageHits = page.hits(searcher.search(query.all(), page.manager()));
             }
-            DrillSideways.Result<Object[], FacetsCollector> result = new DrillSideways(searcher, ArtifactFields.FACETS,
-                    (TaxonomyReader) null).search(drillDown, main, sidewaysManagers);
-            for (int i = 0; i < dimensions.size(); i++) {
-                sideways.put(dimensions.get(i), result.drillSidewaysResults().get(i));
-            }
-            results = result.drillDownResult();
         }
-        FacetsCollector hits = (FacetsCollector) results[0];
-        long total = hits.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-        ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(total, FacetCounter.count(searcher, hits, sideways, request,
-                FacetCounter.Method.CHEAPEST));
-        return new Pass(summary, page == null ? null : page.hits(results[1]));
+        ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(hits.all().total(),
+                FacetCounter.count(searcher, hits, request, FacetCounter.Method.CHEAPEST));
+        return new Pass(summary, pageHits);
     }
 }

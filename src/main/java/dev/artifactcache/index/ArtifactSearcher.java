@@ -4,6 +4,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IOFunction;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ final class ArtifactSearcher extends IndexSearcher {
     private static final int MAX_SUMMARIES = 256;
 
     private volatile FreshnessStats freshness;
+    private volatile FixedBitSet[] liveDocuments;
     private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
     private final SegmentCache segments;
 
@@ -58,6 +60,24 @@ final class ArtifactSearcher extends IndexSearcher {
     /** Each value's documents of {@code dimension} in {@code segment}, kept while the segment lives. */
     SegmentValues segmentValues(LeafReader segment, FacetDimension dimension) throws IOException {
         return segments.of(segment, dimension, reader -> SegmentValues.read(reader, dimension));
+    }
+
+    /**
+     * Per segment (by leaf ordinal) its live documents, or null where none; built on first use.
+     * Shared: callers must not modify the sets.
+     */
+    FixedBitSet[] liveDocuments() {
+        FixedBitSet[] live = liveDocuments;
+        if (live == null) {
+            live = HitSets.liveDocuments(getIndexReader().leaves());
+            liveDocuments = live; // two first uses at once both build it; either is right
+        }
+        return live;
+    }
+
+    /** The hashes of the document keys of {@code segment}, kept while the segment lives. */
+    SegmentKeys segmentKeys(LeafReader segment) throws IOException {
+        return segments.of(segment, SegmentKeys.class, reader -> SegmentKeys.read(reader, ArtifactFields.KEY));
     }
 
     /** The sorted {@code synced_at} values of this reader, built on first use. */

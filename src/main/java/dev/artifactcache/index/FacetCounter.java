@@ -1,13 +1,12 @@
 package dev.artifactcache.index;
 
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSet;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
@@ -20,8 +19,8 @@ import java.util.Map;
 
 /**
  * Facet counts. Any-mode counts are disjunctive: the main search's hits serve every dimension
- * without an Any selection; a dimension with one is counted over its drill-sideways hits (every
- * filter but its own), so its counts show what selecting another value would give. An All-mode
+ * without an Any selection; a dimension with one is counted over its sideways hits (every
+ * filter but its own, {@link HitSets}), so its counts show what selecting another value would give. An All-mode
  * selection is an ordinary filter ({@link ArtifactQuery}), so its dimension is counted over the
  * main hits: a value's count is what adding it would give.
  *
@@ -49,16 +48,13 @@ final class FacetCounter {
     }
 
     /**
-     * The top values of every searchable dimension plus the selected ones, ordered.
-     *
-     * @param mainHits     the documents matching the whole request
-     * @param sidewaysHits for each dimension with an Any selection, the documents matching every filter but its own
+     * The top values of every searchable dimension plus the selected ones, ordered; each
+     * dimension counted over {@link HitSets#countedFor} it.
      */
-    static FacetCounts count(ArtifactSearcher searcher, FacetsCollector mainHits, Map<FacetDimension, FacetsCollector> sidewaysHits,
-                             SearchRequest request, Method method) throws IOException {
+    static FacetCounts count(ArtifactSearcher searcher, HitSets hits, SearchRequest request, Method method) throws IOException {
         Map<FacetDimension, Map<String, Long>> counts = new HashMap<>();
         for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
-            Map<String, Long> all = values(searcher, dimension, sidewaysHits.getOrDefault(dimension, mainHits), method);
+            Map<String, Long> all = values(searcher, dimension, hits.countedFor(dimension), method);
             counts.put(dimension, top(all, dimension.topN(), selected(request, dimension)));
         }
         return new FacetCounts(counts.get(FacetDimension.TYPE), counts.get(FacetDimension.TAGS),
@@ -66,22 +62,22 @@ final class FacetCounter {
     }
 
     /** Every value of {@code dimension} with a count above 0 over {@code hits}, unordered. */
-    static Map<String, Long> values(ArtifactSearcher searcher, FacetDimension dimension, FacetsCollector hits, Method method)
+    static Map<String, Long> values(ArtifactSearcher searcher, FacetDimension dimension, HitSets.HitSet hits, Method method)
             throws IOException {
         Map<String, Long> counts = new HashMap<>();
-        for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
-            LeafReader reader = segment.context().reader();
-            int matching = segment.totalHits();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            LeafReader reader = leaf.reader();
+            int matching = hits.sizes()[leaf.ord];
             if (matching == 0) {
                 continue;
             }
+            FixedBitSet matches = hits.docs()[leaf.ord];
             boolean walk = method == Method.WALK || method == Method.CHEAPEST && (long) matching * WALK_RATIO < reader.maxDoc();
             if (walk) {
-                walk(reader, dimension, segment.bits().iterator(), counts);
+                walk(reader, dimension, new BitSetIterator(matches, matching), counts);
             } else {
                 // null when every document matches (so the segment has no deletions): each value counts whole
-                FixedBitSet matches = matching == reader.maxDoc() ? null : bitSet(segment.bits(), reader.maxDoc());
-                searcher.segmentValues(reader, dimension).addCounts(matches, counts);
+                searcher.segmentValues(reader, dimension).addCounts(matching == reader.maxDoc() ? null : matches, counts);
             }
         }
         return counts;
@@ -133,14 +129,5 @@ final class FacetCounter {
                 counts.merge(path[path.length - 1], (long) perOrdinal[ordinal], Long::sum);
             }
         }
-    }
-
-    private static FixedBitSet bitSet(DocIdSet hits, int maxDoc) throws IOException {
-        if (hits instanceof BitDocIdSet bits && bits.bits() instanceof FixedBitSet fixed) {
-            return fixed;
-        }
-        FixedBitSet bits = new FixedBitSet(maxDoc);
-        bits.or(hits.iterator());
-        return bits;
     }
 }

@@ -11,6 +11,8 @@ import org.apache.lucene.util.FixedBitSet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,12 +34,16 @@ final class SegmentValues {
     private final int[] cardinality;
     private final FixedBitSet[] dense;
     private final int[][] sparse;
+    private final Map<String, Integer> positions = new HashMap<>();
 
     private SegmentValues(String[] values, int[] cardinality, FixedBitSet[] dense, int[][] sparse) {
         this.values = values;
         this.cardinality = cardinality;
         this.dense = dense;
         this.sparse = sparse;
+        for (int i = 0; i < values.length; i++) {
+            positions.put(values[i], i);
+        }
     }
 
     static SegmentValues read(LeafReader reader, FacetDimension dimension) throws IOException {
@@ -79,6 +85,28 @@ final class SegmentValues {
                 counts.merge(values[i], count, Long::sum);
             }
         }
+    }
+
+    /**
+     * The documents holding any of {@code selected} (deleted ones included: intersect with a hit
+     * set), in a new bit set of {@code maxDoc} bits.
+     */
+    FixedBitSet documentsOfAny(Collection<String> selected, int maxDoc) {
+        FixedBitSet docs = new FixedBitSet(maxDoc);
+        for (String value : selected) {
+            Integer i = positions.get(value);
+            if (i == null) {
+                continue;
+            }
+            if (dense[i] != null) {
+                docs.or(dense[i]);
+            } else {
+                for (int doc : sparse[i]) {
+                    docs.set(doc);
+                }
+            }
+        }
+        return docs;
     }
 
     private long count(int value, FixedBitSet hits) {

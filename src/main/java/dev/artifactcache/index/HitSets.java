@@ -1,0 +1,177 @@
+package dev.artifactcache.index;
+
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSet;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The documents a request matches, as one bit set per segment, and for each dimension with an
+ * Any-mode selection the documents matching every filter but that dimension's own (what its
+ * disjunctive counts are taken over). The base (text and fixed filters) is searched once; each
+ * selection is the union of its values' cached documents ({@link SegmentValues}), and the sets are
+ * their intersections: no drill-sideways pass.
+ */
+final class HitSets {
+
+    /**
+     * One set of documents.
+     *
+     * @param docs  per segment (by leaf ordinal) the matching live documents, or null where none match
+     * @param sizes per segment the number of matching documents
+     */
+    record HitSet(FixedBitSet[] docs, int[] sizes) {
+
+        static HitSet of(FixedBitSet[] docs) {
+            int[] sizes = new int[docs.length];
+            for (int i = 0; i < docs.length; i++) {
+                sizes[i] = docs[i] == null ? 0 : docs[i].cardinality();
+            }
+            return new HitSet(docs, sizes);
+        }
+
+        long total() {
+            long total = 0;
+            for (int size : sizes) {
+                total += size;
+            }
+            return total;
+        }
+    }
+
+    private final HitSet all;
+    private final Map<FacetDimension, HitSet> sideways;
+
+    private HitSets(HitSet all, Map<FacetDimension, HitSet> sideways) {
+        this.all = all;
+        this.sideways = sideways;
+    }
+
+    /** The whole request's documents. */
+    HitSet all() {
+        return all;
+    }
+
+    /** The documents {@code dimension}'s counts are taken over: without its own Any-mode selection, if it has one. */
+    HitSet countedFor(FacetDimension dimension) {
+        return sideways.getOrDefault(dimension, all);
+    }
+
+    /** Searches {@code query.base()} and intersects it with each Any-mode selection. */
+    static HitSets of(ArtifactSearcher searcher, ArtifactQuery query) throws IOException {
+        return of(searcher, query, matching(searcher, query.base()));
+    }
+
+    /**
+     * @param base per segment the live documents matching {@code query.base()}, or null where none;
+     *             the sets are not modified
+     */
+    static HitSets of(ArtifactSearcher searcher, ArtifactQuery query, FixedBitSet[] base) throws IOException {
+        Map<FacetDimension, List<String>> selections = query.facetSelections();
+        if (selections.isEmpty()) {
+            return new HitSets(HitSet.of(base), Map.of());
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<FacetDimension, FixedBitSet[]> selected = new EnumMap<>(FacetDimension.class);
+        for (Map.Entry<FacetDimension, List<String>> selection : selections.entrySet()) {
+            FixedBitSet[] docs = new FixedBitSet[leaves.size()];
+            for (LeafReaderContext leaf : leaves) {
+                if (base[leaf.ord] != null) {
+                    LeafReader reader = leaf.reader();
+                    docs[leaf.ord] = searcher.segmentValues(reader, selection.getKey())
+                            .documentsOfAny(selection.getValue(), reader.maxDoc());
+                }
+            }
+            selected.put(selection.getKey(), docs);
+        }
+        Map<FacetDimension, HitSet> sideways = new EnumMap<>(FacetDimension.class);
+        for (FacetDimension dimension : selections.keySet()) {
+            sideways.put(dimension, HitSet.of(intersect(base, selected, dimension)));
+        }
+        return new HitSets(HitSet.of(intersect(base, selected, null)), sideways);
+    }
+
+    /** Per segment, {@code base} and every selection but {@code except}'s. */
+    private static FixedBitSet[] intersect(FixedBitSet[] base, Map<FacetDimension, FixedBitSet[]> selected, FacetDimension except) {
+        FixedBitSet[] result = new FixedBitSet[base.length];
+        for (int leaf = 0; leaf < base.length; leaf++) {
+            if (base[leaf] == null) {
+                continue;
+            }
+            FixedBitSet docs = base[leaf].clone();
+            for (Map.Entry<FacetDimension, FixedBitSet[]> selection : selected.entrySet()) {
+                if (selection.getKey() != except) {
+                    docs.and(selection.getValue()[leaf]);
+                }
+            }
+            result[leaf] = docs;
+        }
+        return result;
+    }
+
+    /** Per segment the live documents matching {@code query}, or null where none. */
+    static FixedBitSet[] matching(ArtifactSearcher searcher, Query query) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        if (query instanceof MatchAllDocsQuery) {
+            return searcher.liveDocuments(); // every live document: no search needed
+        }
+        return bitSets(leaves, searcher.search(query, new FacetsCollectorManager()));
+    }
+
+    /** Per segment the documents {@code hits} collected, or null where none. */
+    static FixedBitSet[] bitSets(List<LeafReaderContext> leaves, FacetsCollector hits) throws IOException {
+        FixedBitSet[] docs = new FixedBitSet[leaves.size()];
+        for (FacetsCollector.MatchingDocs segment : hits.getMatchingDocs()) {
+            if (segment.totalHits() > 0) {
+                docs[segment.context().ord] = bitSet(segment.bits(), segment.context().reader().maxDoc());
+            }
+        }
+        return docs;
+    }
+
+    /** Per segment its live documents, or null where none. */
+    static FixedBitSet[] liveDocuments(List<LeafReaderContext> leaves) {
+        FixedBitSet[] docs = new FixedBitSet[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            docs[leaf.ord] = liveDocuments(leaf.reader());
+        }
+        return docs;
+    }
+
+    private static FixedBitSet liveDocuments(LeafReader reader) {
+        if (reader.numDocs() == 0) {
+            return null;
+        }
+        FixedBitSet docs = new FixedBitSet(reader.maxDoc());
+        docs.set(0, reader.maxDoc());
+        Bits live = reader.getLiveDocs();
+        if (live != null) {
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                if (!live.get(doc)) {
+                    docs.clear(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static FixedBitSet bitSet(DocIdSet hits, int maxDoc) throws IOException {
+        if (hits instanceof BitDocIdSet bits && bits.bits() instanceof FixedBitSet fixed) {
+            return fixed;
+        }
+        FixedBitSet bits = new FixedBitSet(maxDoc);
+        bits.or(hits.iterator());
+        return bits;
+    }
+}
