@@ -91,11 +91,6 @@ class GeneratedCorpusTest {
         return mode == MatchMode.ALL ? values.containsAll(selected) : selected.stream().anyMatch(values::contains);
     }
 
-    private static Map<String, Long> expectedCounts(SearchRequest request, FacetDimension dimension,
-                                                    Function<ArtifactRow, List<String>> values, List<String> selected) {
-        return expectedCounts(request, dimension, values, selected, dimension.topN());
-    }
-
     private static Function<ArtifactRow, List<String>> values(FacetDimension dimension) {
         return switch (dimension) {
             case TYPE -> r -> List.of(r.metadata().type().wire());
@@ -108,8 +103,14 @@ class GeneratedCorpusTest {
 
     private static Map<String, Long> expectedCounts(SearchRequest request, FacetDimension dimension,
                                                     Function<ArtifactRow, List<String>> values, List<String> selected, int topN) {
+        return expectedCounts(request, rows, dimension, values, selected, topN);
+    }
+
+    /** Over the rows of {@code scope} only (e.g. those a text matches). */
+    private static Map<String, Long> expectedCounts(SearchRequest request, List<ArtifactRow> scope, FacetDimension dimension,
+                                                    Function<ArtifactRow, List<String>> values, List<String> selected, int topN) {
         Map<String, Long> counts = new HashMap<>();
-        rows.stream().filter(matching(request, dimension))
+        scope.stream().filter(matching(request, dimension))
                 .forEach(row -> values.apply(row).forEach(v -> counts.merge(v, 1L, Long::sum)));
         List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
         entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
@@ -124,11 +125,17 @@ class GeneratedCorpusTest {
     }
 
     private static FacetCounts expectedFacets(SearchRequest request) {
-        return new FacetCounts(
-                expectedCounts(request, FacetDimension.TYPE, values(FacetDimension.TYPE), FacetCounter.selected(request, FacetDimension.TYPE)),
-                expectedCounts(request, FacetDimension.TAGS, values(FacetDimension.TAGS), request.tags()),
-                expectedCounts(request, FacetDimension.TOOLS, values(FacetDimension.TOOLS), request.tools()),
-                expectedCounts(request, FacetDimension.ORIGIN, values(FacetDimension.ORIGIN), request.origins()));
+        return expectedFacets(request, rows);
+    }
+
+    private static FacetCounts expectedFacets(SearchRequest request, List<ArtifactRow> scope) {
+        Map<FacetDimension, Map<String, Long>> counts = new HashMap<>();
+        for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
+            counts.put(dimension, expectedCounts(request, scope, dimension, values(dimension),
+                    FacetCounter.selected(request, dimension), dimension.topN()));
+        }
+        return new FacetCounts(counts.get(FacetDimension.TYPE), counts.get(FacetDimension.TAGS),
+                counts.get(FacetDimension.TOOLS), counts.get(FacetDimension.ORIGIN));
     }
 
     private static SearchRequest.Builder randomFilters(Random random) {
@@ -167,30 +174,68 @@ class GeneratedCorpusTest {
         }
     }
 
+    /** The API's filter combinations: each filter absent or present, tags and tools in either mode, both freshness sides. */
+    private static final int COMBINATIONS = 2 * 2 * 3 * 3 * 2 * 3;
+
+    /** The filters of {@code combination} (0 to {@link #COMBINATIONS} - 1), with values drawn at random. */
+    private static SearchRequest.Builder combination(int combination, Random random) {
+        int rest = combination;
+        SearchRequest.Builder builder = SearchRequest.builder();
+        builder.collections(rest % 2 == 0 ? List.of() : pick(random, GeneratedCorpus.COLLECTIONS, 1 + random.nextInt(2)));
+        rest /= 2;
+        builder.types(rest % 2 == 0 ? List.of() : pick(random, List.of(ArtifactType.values()), 1 + random.nextInt(2)));
+        rest /= 2;
+        builder.tags(rest % 3 == 2 ? MatchMode.ALL : MatchMode.ANY, rest % 3 == 0 ? List.of() : pick(random, corpus.tags.subList(0, 25), 1 + random.nextInt(3)));
+        rest /= 3;
+        builder.tools(rest % 3 == 2 ? MatchMode.ALL : MatchMode.ANY, rest % 3 == 0 ? List.of() : pick(random, GeneratedCorpus.TOOLS.subList(0, 8), 1 + random.nextInt(2)));
+        rest /= 3;
+        builder.origins(rest % 2 == 0 ? List.of() : pick(random, GeneratedCorpus.ORIGINS, 1 + random.nextInt(2)));
+        rest /= 2;
+        return builder.stale(rest == 0 ? null : rest == 1, STALE_BEFORE);
+    }
+
+    /**
+     * A search's total, facet counts (top values and selected ones, in order) and first page,
+     * for every filter combination of the API, each without text and with a word (whose matches
+     * the index gives: the brute force intersects them with the filters), in one of the four
+     * field orders.
+     */
+    @Test
+    void everyFilterCombinationWithOrWithoutTextEqualsBruteForce() {
+        Random random = new Random(17);
+        List<SortOrder> orders = List.of(SortOrder.NAME, SortOrder.NAME_DESC, SortOrder.UPDATED, SortOrder.UPDATED_DESC);
+        int checked = 0;
+        for (String q : new String[] {null, corpus.words.get(3)}) {
+            Set<String> textMatches = q == null ? null : Set.copyOf(walk(SearchRequest.builder().q(q).sort(SortOrder.NAME).limit(1000).build()));
+            assertTrue(q == null || textMatches.size() > 500, "a frequent word: " + q);
+            for (int combination = 0; combination < COMBINATIONS; combination++) {
+                SortOrder order = orders.get(random.nextInt(orders.size()));
+                SearchRequest request = combination(combination, random).q(q).sort(order).facets(true).limit(7).build();
+                Predicate<ArtifactRow> text = row -> textMatches == null || textMatches.contains(row.key());
+                List<ArtifactRow> expected = rows.stream().filter(matching(request, null).and(text)).sorted(order(order)).toList();
+                SearchResult result = index.search(request);
+                String context = request.toString();
+                assertEquals(expected.size(), result.totalCount(), context);
+                assertEquals(expected.stream().limit(7).map(ArtifactRow::key).toList(),
+                        result.items().stream().map(ArtifactRow::key).toList(), context);
+                List<ArtifactRow> scope = rows.stream().filter(text).toList();
+                assertEquals(expectedFacets(request, scope).asMap().toString(), result.facets().asMap().toString(), context);
+                checked++;
+            }
+        }
+        assertEquals(2 * COMBINATIONS, checked);
+    }
+
     /**
      * Every value's count, by walking the hits and by bit sets, for every combination of the API's
-     * filters (each absent or present, tags and tools in either mode, both freshness sides), with
-     * values drawn at random.
+     * filters, with values drawn at random.
      */
     @Test
     void everyValueCountByEitherMethodEqualsBruteForce() {
         Random random = new Random(13);
         int checked = 0;
-        for (int combination = 0; combination < 2 * 2 * 3 * 3 * 2 * 3; combination++) {
-            int rest = combination;
-            SearchRequest.Builder builder = SearchRequest.builder();
-            builder.collections(rest % 2 == 0 ? List.of() : pick(random, GeneratedCorpus.COLLECTIONS, 1 + random.nextInt(2)));
-            rest /= 2;
-            builder.types(rest % 2 == 0 ? List.of() : pick(random, List.of(ArtifactType.values()), 1 + random.nextInt(2)));
-            rest /= 2;
-            builder.tags(rest % 3 == 2 ? MatchMode.ALL : MatchMode.ANY, rest % 3 == 0 ? List.of() : pick(random, corpus.tags.subList(0, 25), 1 + random.nextInt(3)));
-            rest /= 3;
-            builder.tools(rest % 3 == 2 ? MatchMode.ALL : MatchMode.ANY, rest % 3 == 0 ? List.of() : pick(random, GeneratedCorpus.TOOLS.subList(0, 8), 1 + random.nextInt(2)));
-            rest /= 3;
-            builder.origins(rest % 2 == 0 ? List.of() : pick(random, GeneratedCorpus.ORIGINS, 1 + random.nextInt(2)));
-            rest /= 2;
-            builder.stale(rest == 0 ? null : rest == 1, STALE_BEFORE);
-            SearchRequest request = builder.build();
+        for (int combination = 0; combination < COMBINATIONS; combination++) {
+            SearchRequest request = combination(combination, random).build();
             for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
                 Map<String, Long> expected = new HashMap<>(expectedCounts(request, dimension, values(dimension),
                         FacetCounter.selected(request, dimension), Integer.MAX_VALUE));

@@ -1,5 +1,6 @@
 package dev.artifactcache.index;
 
+import dev.artifactcache.collection.ArtifactType;
 import dev.artifactcache.store.ArtifactRow;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -20,7 +21,10 @@ import java.util.function.Function;
 /**
  * Measurement aid, not a test: process CPU per distinct search on a generated corpus, by kind,
  * with {@code clients} threads searching at once. Arguments: documents, requests per kind and
- * pass, clients.
+ * pass, clients. System properties: {@code probe.kinds} (comma-separated) keeps only those kinds;
+ * {@code probe.sharedSegments=true} keeps one segment cache for all requests, as a running service
+ * does (each segment's facet values built once), while each request still gets a new searcher (no
+ * summary cache answers it); {@code probe.passes} the number of passes (5).
  */
 final class SearchCpuProbe {
 
@@ -48,11 +52,22 @@ final class SearchCpuProbe {
         kinds.put("word", r -> SearchRequest.builder().q(word(corpus, r)));
         kinds.put("words_tag_facets", r -> SearchRequest.builder().q(word(corpus, r) + " " + word(corpus, r))
                 .tags(MatchMode.ANY, corpus.tags.get(r.nextInt(40))).facets(true));
+        // The benchmark's requests without text (issue #17's mix), first pages.
+        kinds.put("browse", r -> {
+            SearchRequest.Builder browse = SearchRequest.builder().sort(sort(r));
+            return r.nextBoolean() ? browse : browse.origins(GeneratedCorpus.ORIGINS.get(r.nextInt(3)));
+        });
+        kinds.put("type_facets", r -> SearchRequest.builder().types(types(r)).facets(true).sort(sort(r)));
+        kinds.put("type_tag", r -> SearchRequest.builder().types(ArtifactType.values()[r.nextInt(ArtifactType.values().length)])
+                .tags(MatchMode.ANY, corpus.tags.get(r.nextInt(100))));
+        kinds.put("tools_all_by_date", r -> SearchRequest.builder().tools(MatchMode.ALL, two(GeneratedCorpus.TOOLS.subList(0, 8), r))
+                .sort(SortOrder.UPDATED_DESC));
         kinds.put("prefix3_hl", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)).highlight(true));
         String only = System.getProperty("probe.kinds");
         if (only != null) {
             kinds.keySet().retainAll(List.of(only.split(",")));
         }
+        SegmentCache shared = Boolean.getBoolean("probe.sharedSegments") ? new SegmentCache() : null;
         ExecutorService clientPool = Executors.newFixedThreadPool(clients);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (var directory = FSDirectory.open(active); var reader = DirectoryReader.open(directory)) {
@@ -74,7 +89,8 @@ final class SearchCpuProbe {
                             long total = 0;
                             for (int i = client; i < requests.size(); i += clients) {
                                 // A new searcher and segment cache per request: no summary or matches cache answers it.
-                                total += ArtifactSearch.run(new ArtifactSearcher(reader, new SegmentCache()), requests.get(i)).totalCount();
+                                total += ArtifactSearch.run(new ArtifactSearcher(reader, shared == null ? new SegmentCache() : shared),
+                                        requests.get(i)).totalCount();
                             }
                             return total;
                         }));
@@ -92,6 +108,21 @@ final class SearchCpuProbe {
         } finally {
             clientPool.shutdown();
         }
+    }
+
+    private static SortOrder sort(Random random) {
+        return List.of(SortOrder.NAME, SortOrder.NAME_DESC, SortOrder.UPDATED, SortOrder.UPDATED_DESC).get(random.nextInt(4));
+    }
+
+    private static List<ArtifactType> types(Random random) {
+        List<ArtifactType> all = List.of(ArtifactType.values());
+        return random.nextBoolean() ? List.of(all.get(random.nextInt(all.size()))) : two(all, random);
+    }
+
+    private static <T> List<T> two(List<T> values, Random random) {
+        int first = random.nextInt(values.size());
+        int second = (first + 1 + random.nextInt(values.size() - 1)) % values.size();
+        return List.of(values.get(first), values.get(second));
     }
 
     private static String word(GeneratedCorpus corpus, Random random) {
