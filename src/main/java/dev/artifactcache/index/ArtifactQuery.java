@@ -27,22 +27,46 @@ import java.util.TreeSet;
  * fixed filter: its counts answer "what if I add this value", so they are taken over the whole
  * request's hits. Filters are FILTER clauses: they restrict without scoring.
  *
- * @param text         the scoring full-text query, or null when there is no text
- * @param fixedFilters filters that always apply (collection, freshness, All-mode tags and tools)
- * @param facetFilters the filter of each faceted dimension that has an Any-mode selection
+ * <p>Every filter on a keyword value is also kept as a {@link Selection}, so that hit sets can be
+ * made from each value's cached documents ({@link HitSets}); only the text, freshness and
+ * one-per-artifact filters ({@link #residual()}) need a search.
+ *
+ * @param text            the scoring full-text query, or null when there is no text
+ * @param fixedFilters    filters that always apply (collection, freshness, All-mode tags and tools)
+ * @param facetFilters    the filter of each faceted dimension that has an Any-mode selection
+ * @param fixedSelections the keyword-value filters among {@code fixedFilters}
  * @param facetSelections the selected values behind each of {@code facetFilters}, distinct
+ * @param residualFilters the filters among {@code fixedFilters} that are not keyword values
  */
 record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Query> facetFilters,
-                     Map<FacetDimension, List<String>> facetSelections) {
+                     List<Selection> fixedSelections, Map<FacetDimension, List<String>> facetSelections,
+                     List<Query> residualFilters) {
+
+    /**
+     * A filter on keyword values of one dimension.
+     *
+     * @param values distinct, sorted
+     * @param all    whether a document needs every value (else any)
+     */
+    record Selection(FacetDimension dimension, List<String> values, boolean all) {
+    }
 
     static ArtifactQuery of(SearchRequest request) {
         List<Query> fixed = new ArrayList<>();
-        anyOf(FacetDimension.COLLECTION, request.collections()).ifPresent(fixed::add);
+        List<Selection> fixedSelections = new ArrayList<>();
+        List<Query> residual = new ArrayList<>();
+        anyOf(FacetDimension.COLLECTION, request.collections()).ifPresent(query -> {
+            fixed.add(query);
+            fixedSelections.add(new Selection(FacetDimension.COLLECTION, distinct(request.collections()), false));
+        });
         if (request.onePerArtifact() && request.collections().isEmpty()) {
             fixed.add(OnePerArtifactQuery.INSTANCE);
+            residual.add(OnePerArtifactQuery.INSTANCE);
         }
         if (request.stale() != null) {
-            fixed.add(staleness(request.stale(), request.staleBefore()));
+            Query staleness = staleness(request.stale(), request.staleBefore());
+            fixed.add(staleness);
+            residual.add(staleness);
         }
         Map<FacetDimension, Query> facets = new EnumMap<>(FacetDimension.class);
         anyOf(FacetDimension.TYPE, request.types().stream().map(ArtifactType::wire).toList())
@@ -50,10 +74,20 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
         select(FacetDimension.TAGS, request.tags(), request.tagMode(), fixed, facets);
         select(FacetDimension.TOOLS, request.tools(), request.toolMode(), fixed, facets);
         anyOf(FacetDimension.ORIGIN, request.origins()).ifPresent(q -> facets.put(FacetDimension.ORIGIN, q));
-        Map<FacetDimension, List<String>> selections = new EnumMap<>(FacetDimension.class);
-        facets.keySet().forEach(dimension -> selections.put(dimension,
-                List.copyOf(new TreeSet<>(FacetCounter.selected(request, dimension)))));
-        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), facets, selections);
+        Map<FacetDimension, List<String>> facetSelections = new EnumMap<>(FacetDimension.class);
+        facets.keySet().forEach(dimension -> facetSelections.put(dimension, distinct(FacetCounter.selected(request, dimension))));
+        if (request.tagMode() == MatchMode.ALL && !request.tags().isEmpty()) {
+            fixedSelections.add(new Selection(FacetDimension.TAGS, distinct(request.tags()), true));
+        }
+        if (request.toolMode() == MatchMode.ALL && !request.tools().isEmpty()) {
+            fixedSelections.add(new Selection(FacetDimension.TOOLS, distinct(request.tools()), true));
+        }
+        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), facets, List.copyOf(fixedSelections),
+                facetSelections, List.copyOf(residual));
+    }
+
+    private static List<String> distinct(Collection<String> values) {
+        return List.copyOf(new TreeSet<>(values));
     }
 
     /** Documents whose {@code synced_at} is before ({@code stale}) or at/after ({@code !stale}) the cut-off. */
@@ -71,6 +105,11 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
         List<Query> filters = new ArrayList<>(fixedFilters);
         filters.addAll(facetFilters.values());
         return combine(text, filters);
+    }
+
+    /** The text and the filters that are not keyword values: what {@link HitSets} searches. */
+    Query residual() {
+        return combine(text, residualFilters);
     }
 
     /** The text and the filters that are not facets: what disjunctive counting starts from ({@link HitSets}). */

@@ -154,7 +154,8 @@ final class ArtifactSearch {
     private static Pass countPass(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request, PageCollection page)
             throws IOException {
         if (page == null || !countsWithPage(query, request)) {
-            long total = searcher.count(query.all());
+            // Without text, the total is the hit sets' cardinality (no search at all for keyword filters).
+            long total = query.text() == null ? HitSets.of(searcher, query).all().total() : searcher.count(query.all());
             return new Pass(new ArtifactSearcher.Summary(total, null), page == null ? null : page.hits(searcher.search(query.all(), page.manager())));
         }
         Object collected = searcher.search(query.all(), page.manager()); // page built with an exact hit count

@@ -68,9 +68,47 @@ final class HitSets {
         return sideways.getOrDefault(dimension, all);
     }
 
-    /** Searches {@code query.base()} and intersects it with each Any-mode selection. */
+    /**
+     * Searches only what is not a keyword value ({@link ArtifactQuery#residual()}: text, freshness,
+     * one per artifact; nothing without those), intersects it with the fixed selections' documents
+     * for the base, then with each Any-mode selection's.
+     */
     static HitSets of(ArtifactSearcher searcher, ArtifactQuery query) throws IOException {
-        return of(searcher, query, matching(searcher, query.base()));
+        FixedBitSet[] base = matching(searcher, query.residual());
+        if (!query.fixedSelections().isEmpty()) {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            FixedBitSet[] restricted = new FixedBitSet[base.length];
+            for (LeafReaderContext leaf : leaves) {
+                if (base[leaf.ord] != null) {
+                    FixedBitSet docs = base[leaf.ord].clone();
+                    for (ArtifactQuery.Selection selection : query.fixedSelections()) {
+                        docs.and(documents(searcher, leaf.reader(), selection));
+                    }
+                    restricted[leaf.ord] = docs;
+                }
+            }
+            base = restricted;
+        }
+        return of(searcher, query, base);
+    }
+
+    /** The documents of {@code segment} with any (or all) of the selection's values, deleted ones included. */
+    private static FixedBitSet documents(ArtifactSearcher searcher, LeafReader segment, ArtifactQuery.Selection selection)
+            throws IOException {
+        SegmentValues values = searcher.segmentValues(segment, selection.dimension());
+        if (!selection.all()) {
+            return values.documentsOfAny(selection.values(), segment.maxDoc());
+        }
+        FixedBitSet docs = null;
+        for (String value : selection.values()) {
+            FixedBitSet valueDocs = values.documentsOfAny(List.of(value), segment.maxDoc());
+            if (docs == null) {
+                docs = valueDocs;
+            } else {
+                docs.and(valueDocs);
+            }
+        }
+        return docs;
     }
 
     /**
@@ -88,9 +126,7 @@ final class HitSets {
             FixedBitSet[] docs = new FixedBitSet[leaves.size()];
             for (LeafReaderContext leaf : leaves) {
                 if (base[leaf.ord] != null) {
-                    LeafReader reader = leaf.reader();
-                    docs[leaf.ord] = searcher.segmentValues(reader, selection.getKey())
-                            .documentsOfAny(selection.getValue(), reader.maxDoc());
+                    docs[leaf.ord] = documents(searcher, leaf.reader(), new ArtifactQuery.Selection(selection.getKey(), selection.getValue(), false));
                 }
             }
             selected.put(selection.getKey(), docs);

@@ -6,6 +6,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import java.util.function.Function;
  * summary cache answers it); {@code probe.passes} the number of passes (5).
  */
 final class SearchCpuProbe {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
         int size = Integer.parseInt(args[0]);
@@ -82,31 +85,58 @@ final class SearchCpuProbe {
                     }
                     long cpu = os.getProcessCpuTime();
                     long wall = System.nanoTime();
-                    List<Future<Long>> done = new ArrayList<>();
+                    List<Future<long[]>> done = new ArrayList<>();
                     for (int c = 0; c < clients; c++) {
                         int client = c;
                         done.add(clientPool.submit(() -> {
                             long total = 0;
+                            long threadCpu = THREADS.getCurrentThreadCpuTime();
                             for (int i = client; i < requests.size(); i += clients) {
                                 // A new searcher and segment cache per request: no summary or matches cache answers it.
                                 total += ArtifactSearch.run(new ArtifactSearcher(reader, shared == null ? new SegmentCache() : shared),
                                         requests.get(i)).totalCount();
                             }
-                            return total;
+                            return new long[] {total, THREADS.getCurrentThreadCpuTime() - threadCpu};
                         }));
                     }
                     long total = 0;
-                    for (Future<Long> f : done) {
-                        total += f.get();
+                    long threadCpu = 0;
+                    for (Future<long[]> f : done) {
+                        total += f.get()[0];
+                        threadCpu += f.get()[1];
                     }
                     double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / rounds;
                     double perSecond = rounds / ((System.nanoTime() - wall) / 1e9);
-                    line.append(String.format(" %s=%.3fms cpu %.0f/s (hits %d)", kind.getKey(), cpuMs, perSecond, total / rounds));
+                    // The clients' own CPU leaves out the JIT and GC threads: steadier between runs.
+                    line.append(String.format(" %s=%.3fms cpu (%.3f clients) %.0f/s (hits %d)", kind.getKey(), cpuMs,
+                            threadCpu / 1e6 / rounds, perSecond, total / rounds));
                 }
                 System.out.println(line);
             }
         } finally {
             clientPool.shutdown();
+        }
+        holding(dir, rows);
+    }
+
+    /** The clients' CPU of finding the collections that hold a page's 24 items (listings add it to each item). */
+    private static void holding(Path dir, List<ArtifactRow> rows) throws Exception {
+        try (ArtifactIndex index = ArtifactIndex.open(dir.resolve("lucene"))) {
+            Random random = new Random(2);
+            for (int pass = 0; pass < Integer.getInteger("probe.passes", 5); pass++) {
+                int pages = 500;
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                long held = 0;
+                for (int page = 0; page < pages; page++) {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < 24; i++) {
+                        ids.add(rows.get(random.nextInt(rows.size())).id());
+                    }
+                    held += index.collectionsHolding(ids).values().stream().mapToLong(List::size).sum();
+                }
+                System.out.printf("holding pass %d: %.3fms cpu per page (held %d)%n", pass,
+                        (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6 / pages, held);
+            }
         }
     }
 
