@@ -202,7 +202,7 @@ public final class CollectionRoutes implements HttpService {
                       JsonArray missing) {
         JsonObject page = ListingJson.page(result, request.after() == null, request.facets(),
                 cache.index().freshness(freshnessScope, staleBefore), cache.settings().ttl(), staleBefore, started);
-        Map<String, List<String>> holding = cache.index().collectionsHolding(result.items().stream().map(ArtifactRow::id).toList());
+        Map<String, List<String>> holding = cache.index().collectionsHolding(result.items());
         Map<String, CollectionCount> counts = counts();
         JsonObject answer = SkillmeatItems.withExtras(page, result.items(), (row, item) -> {
             item.add("collections", SkillmeatItems.collections(holding.getOrDefault(row.id(), List.of()), counts));

@@ -245,25 +245,29 @@ public final class ArtifactIndex implements AutoCloseable {
     }
 
     /**
-     * The collections holding each of {@code ids}, by name; an id no collection holds maps to an
-     * empty list. For the items of a page: each (collection, id) key is looked up only in the
+     * The collections holding the id of each of {@code items} (rows just read from this index), by
+     * id. An item's own collection holds it; each other collection's key is looked up only in the
      * segments whose key hashes hold it ({@link SegmentKeys}), so the cost follows the items, not
-     * the number of segments.
+     * the number of segments (with one collection, nothing is looked up).
      */
-    public Map<String, List<String>> collectionsHolding(Collection<String> ids) {
+    public Map<String, List<String>> collectionsHolding(List<ArtifactRow> items) {
         return withSearcher(searcher -> {
             List<String> collections = searcher.freshness().collections(Long.MIN_VALUE).stream()
                     .map(CollectionCount::collection).toList();
-            Set<BytesRef> keys = new HashSet<>();
-            for (String id : ids) {
-                collections.forEach(collection -> keys.add(new BytesRef(ArtifactRow.key(collection, id))));
-            }
             Set<BytesRef> present = new HashSet<>();
-            forEachTerm(searcher, ArtifactFields.KEY, keys, searcher::segmentKeys, (key, segment, liveDocs) -> present.add(key));
+            Set<BytesRef> others = new HashSet<>();
+            for (ArtifactRow item : items) {
+                present.add(new BytesRef(item.key()));
+            }
+            for (ArtifactRow item : items) {
+                collections.stream().map(collection -> new BytesRef(ArtifactRow.key(collection, item.id())))
+                        .filter(key -> !present.contains(key)).forEach(others::add);
+            }
+            forEachTerm(searcher, ArtifactFields.KEY, others, searcher::segmentKeys, (key, segment, liveDocs) -> present.add(key));
             Map<String, List<String>> holding = new LinkedHashMap<>();
-            for (String id : ids) {
-                holding.put(id, collections.stream()
-                        .filter(collection -> present.contains(new BytesRef(ArtifactRow.key(collection, id)))).toList());
+            for (ArtifactRow item : items) {
+                holding.put(item.id(), collections.stream()
+                        .filter(collection -> present.contains(new BytesRef(ArtifactRow.key(collection, item.id())))).toList());
             }
             return holding;
         });

@@ -128,11 +128,11 @@ final class SearchCpuProbe {
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 long held = 0;
                 for (int page = 0; page < pages; page++) {
-                    List<String> ids = new ArrayList<>();
+                    List<ArtifactRow> items = new ArrayList<>();
                     for (int i = 0; i < 24; i++) {
-                        ids.add(rows.get(random.nextInt(rows.size())).id());
+                        items.add(rows.get(random.nextInt(rows.size())));
                     }
-                    held += index.collectionsHolding(ids).values().stream().mapToLong(List::size).sum();
+                    held += index.collectionsHolding(items).values().stream().mapToLong(List::size).sum();
                 }
                 System.out.printf("holding pass %d: %.3fms cpu per page (held %d)%n", pass,
                         (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6 / pages, held);
