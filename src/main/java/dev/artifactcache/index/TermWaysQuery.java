@@ -24,7 +24,10 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -56,22 +59,36 @@ final class TermWaysQuery extends Query {
             return new Way(field, weight, text, kind, null, automaton);
         }
 
-        /** Marks every document this way matches in the segment. */
+        /**
+         * Marks every document this way matches in the segment. An automaton's terms come from the
+         * segment's {@link TextVocabulary} when it holds the field, then each is looked up in the field.
+         */
         void gather(LeafReader reader, Gathering into) throws IOException {
-            Terms terms = reader.terms(field);
+            TermsEnum terms = into.terms(reader, field);
             if (terms == null) {
                 return;
             }
             if (automaton == null) {
-                TermsEnum all = terms.iterator();
-                if (all.seekExact(term)) {
-                    into.mark(all);
+                if (terms.seekExact(term)) {
+                    into.mark(terms);
                 }
                 return;
             }
-            TermsEnum matching = automaton.getTermsEnum(terms);
-            while (matching.next() != null) {
-                into.mark(matching);
+            int fieldIndex = TextVocabulary.fieldIndex(field);
+            int[] accepted = fieldIndex < 0 ? null : into.accepted(reader, automaton);
+            if (accepted == null) {
+                TermsEnum matching = automaton.getTermsEnum(reader.terms(field));
+                while (matching.next() != null) {
+                    into.mark(matching);
+                }
+                return;
+            }
+            TextVocabulary vocabulary = into.vocabulary(reader);
+            BytesRef scratch = new BytesRef();
+            for (int i : accepted) {
+                if (vocabulary.in(i, fieldIndex) && terms.seekExact(vocabulary.term(i, scratch))) {
+                    into.mark(terms);
+                }
             }
         }
 
@@ -180,9 +197,38 @@ final class TermWaysQuery extends Query {
         private FixedBitSet docs;
         private byte[] bestWay;
         private PostingsEnum postings;
+        /** One terms enumeration per field, reused by its ways (seeks in term order reuse its blocks). */
+        private final Map<String, TermsEnum> fieldTerms = new HashMap<>();
+        /** The vocabulary terms each automaton accepts: the same prefix or typo automaton serves every field. */
+        private final Map<CompiledAutomaton, int[]> acceptedTerms = new IdentityHashMap<>();
+        private TextVocabulary vocabulary;
 
         Gathering(LeafReader reader) {
             this.maxDoc = reader.maxDoc();
+        }
+
+        /** The terms of {@code field}, or null when the segment has none. */
+        TermsEnum terms(LeafReader reader, String field) throws IOException {
+            if (!fieldTerms.containsKey(field)) {
+                Terms terms = reader.terms(field);
+                fieldTerms.put(field, terms == null ? null : terms.iterator());
+            }
+            return fieldTerms.get(field);
+        }
+
+        TextVocabulary vocabulary(LeafReader reader) throws IOException {
+            if (vocabulary == null) {
+                vocabulary = TextVocabulary.of(reader);
+            }
+            return vocabulary;
+        }
+
+        /** {@link TextVocabulary#accepted}, once per automaton. */
+        int[] accepted(LeafReader reader, CompiledAutomaton automaton) throws IOException {
+            if (!acceptedTerms.containsKey(automaton)) {
+                acceptedTerms.put(automaton, vocabulary(reader).accepted(automaton));
+            }
+            return acceptedTerms.get(automaton);
         }
 
         /** Marks the documents of the term {@code terms} is on; a document keeps the first (best) way that reached it. */

@@ -30,8 +30,10 @@ final class SearchCpuProbe {
         int clients = Integer.parseInt(args[2]);
         GeneratedCorpus corpus = new GeneratedCorpus(7);
         List<ArtifactRow> rows = corpus.rows(size);
-        Path dir = Files.createTempDirectory("probe");
-        try (ArtifactIndex built = ArtifactIndex.open(dir.resolve("lucene"))) {
+        // probe.dir keeps the built index for the next run (A/B runs search the same segments).
+        String keep = System.getProperty("probe.dir");
+        Path dir = keep == null ? Files.createTempDirectory("probe") : Files.createDirectories(Path.of(keep));
+        if (keep == null || new IndexFolder(dir.resolve("lucene")).active().isEmpty()) try (ArtifactIndex built = ArtifactIndex.open(dir.resolve("lucene"))) {
             built.rebuild(rows.iterator(), rows.size());
             // Live writes as a running service has them: a small segment each.
             for (int batch = 0; batch < 8; batch++) {
@@ -46,6 +48,7 @@ final class SearchCpuProbe {
         kinds.put("prefix3", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)));
         kinds.put("prefix3_facets", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)).facets(true));
         kinds.put("word", r -> SearchRequest.builder().q(word(corpus, r)));
+        kinds.put("typo", r -> SearchRequest.builder().q(typo(corpus, r)));
         kinds.put("words_tag_facets", r -> SearchRequest.builder().q(word(corpus, r) + " " + word(corpus, r))
                 .tags(MatchMode.ANY, corpus.tags.get(r.nextInt(40))).facets(true));
         kinds.put("prefix3_hl", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)).highlight(true));
@@ -58,6 +61,7 @@ final class SearchCpuProbe {
         try (var directory = FSDirectory.open(active); var reader = DirectoryReader.open(directory)) {
             System.out.println("segments: " + reader.leaves().size());
             Random random = new Random(1);
+            SegmentCache segments = new SegmentCache();
             for (int pass = 0; pass < Integer.getInteger("probe.passes", 5); pass++) {
                 StringBuilder line = new StringBuilder("pass " + pass + ":");
                 for (var kind : kinds.entrySet()) {
@@ -73,8 +77,10 @@ final class SearchCpuProbe {
                         done.add(clientPool.submit(() -> {
                             long total = 0;
                             for (int i = client; i < requests.size(); i += clients) {
-                                // A new searcher and segment cache per request: no summary or matches cache answers it.
-                                total += ArtifactSearch.run(new ArtifactSearcher(reader, new SegmentCache()), requests.get(i)).totalCount();
+                                // A new searcher per request: no summary answers it. The segment cache lives on, as in the
+                                // service (its words' matches rarely repeat among distinct requests; a cache per request
+                                // would re-read the facet values each time and keep every one alive through its listener).
+                                total += ArtifactSearch.run(new ArtifactSearcher(reader, segments), requests.get(i)).totalCount();
                             }
                             return total;
                         }));
@@ -92,6 +98,20 @@ final class SearchCpuProbe {
         } finally {
             clientPool.shutdown();
         }
+    }
+
+    /** A word of 5 or more letters with two neighbouring letters swapped, as the benchmark's mix draws one. */
+    private static String typo(GeneratedCorpus corpus, Random random) {
+        String word;
+        do {
+            word = word(corpus, random);
+        } while (word.length() < 5);
+        int at = 1 + random.nextInt(word.length() - 2);
+        char[] letters = word.toCharArray();
+        char swapped = letters[at];
+        letters[at] = letters[at + 1];
+        letters[at + 1] = swapped;
+        return new String(letters);
     }
 
     private static String word(GeneratedCorpus corpus, Random random) {
