@@ -74,8 +74,10 @@ final class TermWaysQuery extends Query {
                 }
                 return;
             }
+            // A typo accepts a few scattered terms: found once in the vocabulary for every field. A
+            // prefix accepts a run of each dictionary, which the dictionary's own walk reads in order.
             int fieldIndex = TextVocabulary.fieldIndex(field);
-            int[] accepted = fieldIndex < 0 ? null : into.accepted(reader, automaton);
+            int[] accepted = fieldIndex < 0 || !automaton.finite ? null : into.accepted(reader, automaton);
             if (accepted == null) {
                 TermsEnum matching = automaton.getTermsEnum(reader.terms(field));
                 while (matching.next() != null) {
@@ -83,13 +85,7 @@ final class TermWaysQuery extends Query {
                 }
                 return;
             }
-            TextVocabulary vocabulary = into.vocabulary(reader);
-            BytesRef scratch = new BytesRef();
-            for (int i : accepted) {
-                if (vocabulary.in(i, fieldIndex) && terms.seekExact(vocabulary.term(i, scratch))) {
-                    into.mark(terms);
-                }
-            }
+            into.vocabulary(reader).forEachIn(accepted, fieldIndex, terms, into::mark);
         }
 
         @Override
@@ -105,12 +101,15 @@ final class TermWaysQuery extends Query {
 
         @Override
         public int hashCode() {
-            return toString().hashCode();
+            return ((field.hashCode() * 31 + Float.hashCode(weight)) * 31 + text.hashCode()) * 31 + kind.hashCode();
         }
     }
 
     /** Ways by weight, best first: the first way that reaches a document is its best. */
     private final List<Way> ways;
+    /** The query is a cache key (per-segment matches, request summaries): its hash and text are made once. */
+    private final int hash;
+    private String text;
 
     TermWaysQuery(List<Way> ways) {
         if (ways.isEmpty() || ways.size() > Byte.MAX_VALUE) {
@@ -119,6 +118,7 @@ final class TermWaysQuery extends Query {
         List<Way> sorted = new ArrayList<>(ways);
         sorted.sort(Comparator.comparingDouble(Way::weight).reversed()); // stable: equal weights keep their order
         this.ways = List.copyOf(sorted);
+        this.hash = 31 * classHash() + this.ways.hashCode();
     }
 
     @Override
@@ -301,7 +301,12 @@ final class TermWaysQuery extends Query {
 
     @Override
     public String toString(String field) {
-        return ways.stream().map(Way::toString).collect(Collectors.joining(" | ", "best(", ")"));
+        String made = text;
+        if (made == null) {
+            made = ways.stream().map(Way::toString).collect(Collectors.joining(" | ", "best(", ")"));
+            text = made; // a race makes it twice, equal
+        }
+        return made;
     }
 
     @Override
@@ -311,6 +316,6 @@ final class TermWaysQuery extends Query {
 
     @Override
     public int hashCode() {
-        return 31 * classHash() + ways.hashCode();
+        return hash;
     }
 }

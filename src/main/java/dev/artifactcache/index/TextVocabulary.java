@@ -7,8 +7,10 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.lucene.util.IOConsumer;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
-import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -142,7 +144,7 @@ final class TextVocabulary {
         if (automaton.type != CompiledAutomaton.AUTOMATON_TYPE.NORMAL) {
             return null;
         }
-        BytesRef start = Operations.getCommonPrefixBytesRef(automaton.automaton);
+        BytesRef start = fixedStart(automaton.runAutomaton);
         int[] accepted = new int[16];
         int count = 0;
         for (int i = firstAtOrAfter(start); i < size && startsWith(i, start); i++) {
@@ -152,6 +154,67 @@ final class TextVocabulary {
             }
         }
         return Arrays.copyOf(accepted, count);
+    }
+
+    /**
+     * Positions {@code terms} (field {@code fieldIndex}'s) on each of the {@code accepted} terms it
+     * holds, in order, and hands it to {@code each}. Where the next one is also the field's next term
+     * (a prefix's terms are a run of the dictionary) the enumeration steps on, reading its block in
+     * order; otherwise it seeks, which starts again from the dictionary's index.
+     */
+    void forEachIn(int[] accepted, int fieldIndex, TermsEnum terms, IOConsumer<TermsEnum> each) throws IOException {
+        BytesRef scratch = new BytesRef();
+        int at = -1; // the term the enumeration is on, -1 before the first
+        for (int i : accepted) {
+            if (!in(i, fieldIndex)) {
+                continue;
+            }
+            boolean next = at >= 0 && i - at <= MAX_STEP && nextIn(at, fieldIndex) == i;
+            if (next ? terms.next() == null : !terms.seekExact(term(i, scratch))) {
+                throw new IllegalStateException("the vocabulary of a segment disagrees with its terms dictionary");
+            }
+            at = i;
+            each.accept(terms);
+        }
+    }
+
+    /** Farther than this, looking for the field's next term in the vocabulary costs more than a seek. */
+    private static final int MAX_STEP = 64;
+
+    /** The first term after {@code i} that field {@code fieldIndex} holds, or {@link #size}. */
+    private int nextIn(int i, int fieldIndex) {
+        int next = i + 1;
+        while (next < size && !in(next, fieldIndex)) {
+            next++;
+        }
+        return next;
+    }
+
+    /**
+     * The bytes every accepted term starts with: the path from the start while one byte only leads
+     * on (a prefix, or a typo's first letter). Walking the run automaton costs a few hundred steps,
+     * where {@code Operations.getCommonPrefixBytesRef} copies and sorts the whole automaton.
+     */
+    private static BytesRef fixedStart(ByteRunAutomaton run) {
+        BytesRefBuilder start = new BytesRefBuilder();
+        int state = 0;
+        while (!run.isAccept(state)) {
+            int only = -1;
+            for (int b = 0; b < 256; b++) {
+                if (run.step(state, b) != -1) {
+                    if (only != -1) {
+                        return start.toBytesRef();
+                    }
+                    only = b;
+                }
+            }
+            if (only == -1) {
+                break; // accepts nothing from here
+            }
+            start.append((byte) only);
+            state = run.step(state, only);
+        }
+        return start.toBytesRef();
     }
 
     /** The first term not before {@code key}: a binary search. */
