@@ -37,8 +37,10 @@ final class SearchCpuProbe {
         int clients = Integer.parseInt(args[2]);
         GeneratedCorpus corpus = new GeneratedCorpus(7);
         List<ArtifactRow> rows = corpus.rows(size);
-        Path dir = Files.createTempDirectory("probe");
-        try (ArtifactIndex built = ArtifactIndex.open(dir.resolve("lucene"))) {
+        // probe.dir keeps the built index for the next run (A/B runs search the same segments).
+        String keep = System.getProperty("probe.dir");
+        Path dir = keep == null ? Files.createTempDirectory("probe") : Files.createDirectories(Path.of(keep));
+        if (keep == null || new IndexFolder(dir.resolve("lucene")).active().isEmpty()) try (ArtifactIndex built = ArtifactIndex.open(dir.resolve("lucene"))) {
             built.rebuild(rows.iterator(), rows.size());
             // Live writes as a running service has them: a small segment each.
             for (int batch = 0; batch < 8; batch++) {
@@ -53,6 +55,7 @@ final class SearchCpuProbe {
         kinds.put("prefix3", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)));
         kinds.put("prefix3_facets", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)).facets(true));
         kinds.put("word", r -> SearchRequest.builder().q(word(corpus, r)));
+        kinds.put("typo", r -> SearchRequest.builder().q(typo(corpus, r)));
         kinds.put("words_tag_facets", r -> SearchRequest.builder().q(word(corpus, r) + " " + word(corpus, r))
                 .tags(MatchMode.ANY, corpus.tags.get(r.nextInt(40))).facets(true));
         // The benchmark's requests without text (issue #17's mix), first pages.
@@ -153,6 +156,20 @@ final class SearchCpuProbe {
         int first = random.nextInt(values.size());
         int second = (first + 1 + random.nextInt(values.size() - 1)) % values.size();
         return List.of(values.get(first), values.get(second));
+    }
+
+    /** A word of 5 or more letters with two neighbouring letters swapped, as the benchmark's mix draws one. */
+    private static String typo(GeneratedCorpus corpus, Random random) {
+        String word;
+        do {
+            word = word(corpus, random);
+        } while (word.length() < 5);
+        int at = 1 + random.nextInt(word.length() - 2);
+        char[] letters = word.toCharArray();
+        char swapped = letters[at];
+        letters[at] = letters[at + 1];
+        letters[at + 1] = swapped;
+        return new String(letters);
     }
 
     private static String word(GeneratedCorpus corpus, Random random) {
