@@ -96,7 +96,21 @@ public final class Synchronizer implements AutoCloseable {
      * client reading the progress) never holds up other syncs; told only when the count moved.
      */
     public SyncReport sync(String collection, Selection selection, IntConsumer progress) {
-        SyncReport report = syncOnce(collection, selection, progress);
+        return reported(syncOnce(collection, selection, progress, null));
+    }
+
+    /**
+     * {@link #sync(String, Selection)} of artifacts whose files changed, as the file watcher saw at
+     * {@code changeSeen} (this synchronizer's {@link #now()}). An artifact whose files equal its
+     * row and whose row was checked after that moment is left as it is: a sync-artifact of the same
+     * edit got there first, and recording another check would cost a write and an index reopen
+     * for nothing but a later {@code synced_at}.
+     */
+    public SyncReport syncChanged(String collection, Selection selection, Instant changeSeen) {
+        return reported(syncOnce(collection, selection, scanned -> { }, changeSeen));
+    }
+
+    private SyncReport reported(SyncReport report) {
         listeners.forEach(listener -> listener.accept(report));
         return report;
     }
@@ -152,7 +166,8 @@ public final class Synchronizer implements AutoCloseable {
         listeners.add(listener);
     }
 
-    private SyncReport syncOnce(String collection, Selection selection, IntConsumer progress) {
+    /** @param checkedAfter unchanged artifacts whose row was checked after this are not touched; null: every one is */
+    private SyncReport syncOnce(String collection, Selection selection, IntConsumer progress, Instant checkedAfter) {
         long started = System.nanoTime();
         Path folder = home.collectionFolder(collection);
         Tally tally = new Tally(collection, !selection.all(), progress);
@@ -170,7 +185,7 @@ public final class Synchronizer implements AutoCloseable {
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<String> next = ids.subList(Math.min(ids.size(), from + CHUNK), Math.min(ids.size(), from + 2 * CHUNK));
                 ahead = syncChunk(collection, folder, ids.subList(from, Math.min(ids.size(), from + CHUNK)), next, ahead,
-                        deferIndex, tally);
+                        deferIndex, checkedAfter, tally);
                 tally.tell();
             }
             if (deferIndex) {
@@ -251,10 +266,11 @@ public final class Synchronizer implements AutoCloseable {
      * moved since this chunk's write) and the manifest is the same: else they are read again.
      *
      * @param ahead the files of this chunk read ahead by the previous one, or null
+     * @param checkedAfter an unchanged artifact whose row was checked after this is not touched; null: every one is
      * @return the read-ahead of {@code next}, or null when it is empty
      */
     private ReadAhead syncChunk(String collection, Path folder, List<String> ids, List<String> next, ReadAhead ahead,
-                                boolean deferIndex, Tally tally) throws ManifestException, IOException {
+                                boolean deferIndex, Instant checkedAfter, Tally tally) throws ManifestException, IOException {
         writeLock.lock();
         try {
             Manifest manifest = manifests.current(folder);
@@ -287,7 +303,9 @@ public final class Synchronizer implements AutoCloseable {
                     ChangeRules.Decision decision = ChangeRules.decide(row, metadata, now);
                     String error = metadata.failed() ? metadata.syncError() : null;
                     if (decision.change() == null) {
-                        touched.add(id);
+                        if (checkedAfter == null || !row.syncedAt().isAfter(checkedAfter)) {
+                            touched.add(id);
+                        }
                         pending.add(new Pending(id, decision.outcome(), row, error));
                     } else {
                         changes.add(decision.change());
@@ -454,7 +472,7 @@ public final class Synchronizer implements AutoCloseable {
     }
 
     /** Millisecond precision: what the rows store, so a value read back equals the one written. */
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
