@@ -155,6 +155,34 @@ class PipelineTest {
     }
 
     @Test
+    void singleSyncOfARowAnotherSyncCheckedMeanwhileWritesNothing() throws Exception {
+        home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", "");
+        clock.advance(Duration.ofMinutes(1));
+        List<ArtifactId> ids = List.of(ArtifactId.parse("skill:pdf-tools"));
+        SyncReport[] waited = new SyncReport[1];
+        Thread asked = cache.synchronizer().underWriteLock(() -> {
+            // Asked for at 10:01, it waits for the lock while another sync (the watcher's) takes the edit.
+            Thread thread = Thread.ofPlatform().start(() -> waited[0] = cache.synchronizer().sync("default", Selection.of(ids)));
+            while (thread.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            clock.advance(Duration.ofMillis(10));
+            assertEquals(Outcome.UPDATED, cache.synchronizer().sync("default", Selection.of(ids)).results().getFirst().outcome());
+            return thread;
+        });
+        long seqAfterEdit = cache.store().maxSeq();
+        asked.join();
+
+        ArtifactResult result = waited[0].results().getFirst();
+        assertEquals(Outcome.UNCHANGED, result.outcome());
+        Instant checked = START.plus(Duration.ofMinutes(1)).plusMillis(10);
+        assertEquals(checked, result.row().syncedAt());
+        assertEquals(checked, cache.store().rows("default").get("skill:pdf-tools").syncedAt());
+        assertEquals(seqAfterEdit, cache.store().maxSeq());
+        assertEquals(seqAfterEdit, cache.index().appliedSeq());
+    }
+
+    @Test
     void watcherResyncOfARowCheckedBeforeTheChangeWasSeenStillRecordsTheCheck() {
         long seqBefore = cache.store().maxSeq();
         clock.advance(Duration.ofMinutes(1));
