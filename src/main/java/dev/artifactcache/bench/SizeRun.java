@@ -120,8 +120,13 @@ final class SizeRun {
             EditScenarios.Outcome watcher;
             try (LoopbackClient client = new LoopbackClient(port)) {
                 EditScenarios edits = new EditScenarios(client, home, generated.editable());
+                CpuUse.Sample beforeSync = CpuUse.Sample.take(service.pid());
                 sync = edits.syncArtifact(plan.syncEdits());
-                log.println("sync-artifact: " + outcome(sync));
+                CpuUse syncCpu = CpuUse.between(beforeSync, CpuUse.Sample.take(service.pid()));
+                // The service's CPU per edit (its sync, the watcher's, the searches) says more than the
+                // latency on a shared machine.
+                log.printf("sync-artifact: %s; service CPU %.2f ms/edit, other processes %.1f cores%n", outcome(sync),
+                        syncCpu.serviceSeconds() * 1000 / Math.max(1, sync.samples()), syncCpu.otherCores());
                 watcher = edits.watcher(plan.watcherEdits(), plan.watcherProbe(), Duration.ofSeconds(10));
                 log.println("watcher: " + outcome(watcher));
                 edits.restore();

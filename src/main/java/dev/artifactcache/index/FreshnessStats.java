@@ -7,7 +7,6 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
@@ -119,8 +118,10 @@ final class FreshnessStats {
         SortedSetDocValues collections = DocValues.getSortedSet(segment, FacetDimension.COLLECTION.facetField());
         NumericDocValues synced = DocValues.getNumeric(segment, ArtifactFields.SYNCED_AT);
         Values[] byOrd = new Values[(int) collections.getValueCount()];
-        for (int doc = collections.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = collections.nextDoc()) {
-            if (include.test(doc) && synced.advanceExact(doc)) {
+        // The test before any doc value is read: a reader's few deleted documents of a large
+        // segment cost a pass over its bits, not a decoding of every document's values.
+        for (int doc = 0; doc < segment.maxDoc(); doc++) {
+            if (include.test(doc) && collections.advanceExact(doc) && synced.advanceExact(doc)) {
                 int ord = (int) collections.nextOrd();
                 if (byOrd[ord] == null) {
                     byOrd[ord] = new Values();

@@ -133,6 +133,10 @@ final class IndexGeneration implements Closeable {
         config.setIndexSort(SortFields.INDEX);
         // Segments flushed on every refresh are tiny: skip packing each into a compound file.
         config.setUseCompoundFile(false);
+        // A refresh (and a commit) must not wait for the merge of the small segments it just
+        // flushed ("merge on refresh", up to half a second by default): a single sync's reopen
+        // would wait behind it. Merges run on the merge threads, after the reopen.
+        config.setMaxFullFlushMergeWaitMillis(0);
         return config;
     }
 

@@ -102,6 +102,7 @@ public final class CollectionWatcher implements AutoCloseable {
     private void watch(PathChanges pending) {
         long first = System.nanoTime();
         long last = first;
+        Instant seen = null; // the changes found before the watching began: when they happened is not known
         while (running) {
             try {
                 WatchKey key = pending.isEmpty() ? service.take() : poll(Math.min(last + QUIET_NANOS, first + MAX_DELAY_NANOS));
@@ -110,12 +111,13 @@ public final class CollectionWatcher implements AutoCloseable {
                     collect(key, pending);
                     long now = System.nanoTime();
                     first = wasEmpty ? now : first;
+                    seen = wasEmpty ? changes.now() : seen;
                     last = now;
                     continue;
                 }
                 PathChanges batch = pending;
                 pending = new PathChanges();
-                changes.apply(batch);
+                changes.apply(batch, seen);
             } catch (ClosedWatchServiceException | InterruptedException e) {
                 return; // closed
             } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import dev.artifactcache.collection.Manifest;
 import dev.artifactcache.collection.ManifestException;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +49,18 @@ final class FileChangeSync {
         }
     }
 
-    void apply(PathChanges changes) {
+    /** The moment a change is seen, on the clock the rows' {@code synced_at} is read from. */
+    Instant now() {
+        return synchronizer.now();
+    }
+
+    /**
+     * Syncs what {@code changes} touch.
+     *
+     * @param seen when the first of them was seen ({@link #now()}), or null when unknown: an
+     *             artifact checked after it and found unchanged needs no second check recorded
+     */
+    void apply(PathChanges changes, Instant seen) {
         Set<String> whole = new TreeSet<>(changes.whole());
         if (changes.allCollections()) {
             whole.addAll(known());
@@ -57,12 +69,12 @@ final class FileChangeSync {
         whole.forEach(collection -> guarded(collection, () -> syncWhole(collection)));
         for (String collection : changes.manifests()) {
             if (!whole.contains(collection)) {
-                guarded(collection, () -> syncManifest(collection, changes.paths().getOrDefault(collection, Set.of())));
+                guarded(collection, () -> syncManifest(collection, changes.paths().getOrDefault(collection, Set.of()), seen));
             }
         }
         changes.paths().forEach((collection, paths) -> {
             if (!whole.contains(collection) && !changes.manifests().contains(collection)) {
-                guarded(collection, () -> syncPaths(collection, paths));
+                guarded(collection, () -> syncPaths(collection, paths, seen));
             }
         });
     }
@@ -78,7 +90,7 @@ final class FileChangeSync {
         LOG.info(SyncLog.line("watch_collection", report));
     }
 
-    private void syncManifest(String collection, Set<String> paths) {
+    private void syncManifest(String collection, Set<String> paths, Instant seen) {
         Baseline before = baselines.get(collection);
         Optional<Manifest> after = read(collection);
         if (before == null || after.isEmpty() || removesMost(before.manifest(), after.get())
@@ -91,7 +103,7 @@ final class FileChangeSync {
         Baseline next = before.manifest() == after.get() ? before : Baseline.of(after.get());
         Set<ArtifactId> ids = new LinkedHashSet<>(ManifestDiff.changedIds(before.manifest(), after.get()));
         paths.forEach(path -> ids.addAll(next.paths().affectedBy(path)));
-        sync(collection, ids);
+        sync(collection, ids, seen);
         baselines.put(collection, next);
     }
 
@@ -100,7 +112,7 @@ final class FileChangeSync {
         return DeleteGuard.isMass(before.entries().size(), (int) gone);
     }
 
-    private void syncPaths(String collection, Set<String> paths) {
+    private void syncPaths(String collection, Set<String> paths, Instant seen) {
         Baseline baseline = baselines.get(collection);
         if (baseline == null) {
             syncWhole(collection);
@@ -108,14 +120,16 @@ final class FileChangeSync {
         }
         Set<ArtifactId> ids = new LinkedHashSet<>();
         paths.forEach(path -> ids.addAll(baseline.paths().affectedBy(path)));
-        sync(collection, ids);
+        sync(collection, ids, seen);
     }
 
-    private void sync(String collection, Set<ArtifactId> ids) {
+    private void sync(String collection, Set<ArtifactId> ids, Instant seen) {
         if (ids.isEmpty()) {
             return;
         }
-        SyncReport report = synchronizer.sync(collection, Selection.of(List.copyOf(ids)));
+        Selection selection = Selection.of(List.copyOf(ids));
+        SyncReport report = seen == null ? synchronizer.sync(collection, selection)
+                : synchronizer.syncChanged(collection, selection, seen);
         LOG.info(SyncLog.line("watch_sync", report));
     }
 

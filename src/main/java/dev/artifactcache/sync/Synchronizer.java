@@ -96,7 +96,24 @@ public final class Synchronizer implements AutoCloseable {
      * client reading the progress) never holds up other syncs; told only when the count moved.
      */
     public SyncReport sync(String collection, Selection selection, IntConsumer progress) {
-        SyncReport report = syncOnce(collection, selection, progress);
+        // Single artifacts: one checked by another sync since this one was asked for (the watcher
+        // syncing the same edit while this waited for the lock) is as fresh as this check would make it.
+        return reported(syncOnce(collection, selection, progress, selection.all() ? null : now()));
+    }
+
+    /**
+     * {@link #sync(String, Selection)} of artifacts whose files changed, as the file watcher saw at
+     * {@code changeSeen} (this synchronizer's {@link #now()}). An artifact whose files equal its
+     * row and whose row was checked after that moment is left as it is: a sync-artifact of the same
+     * edit got there first, and recording another check would cost a write and an index reopen
+     * for nothing but a later {@code synced_at}. (Any single-artifact sync leaves a row checked
+     * after the sync was asked for so; the watcher's moment is earlier.)
+     */
+    public SyncReport syncChanged(String collection, Selection selection, Instant changeSeen) {
+        return reported(syncOnce(collection, selection, scanned -> { }, changeSeen));
+    }
+
+    private SyncReport reported(SyncReport report) {
         listeners.forEach(listener -> listener.accept(report));
         return report;
     }
@@ -152,7 +169,11 @@ public final class Synchronizer implements AutoCloseable {
         listeners.add(listener);
     }
 
-    private SyncReport syncOnce(String collection, Selection selection, IntConsumer progress) {
+    /**
+     * @param checkedAfter unchanged artifacts whose row was checked after this are not touched (their
+     *                     files were read after it, by another sync); null: every one is
+     */
+    private SyncReport syncOnce(String collection, Selection selection, IntConsumer progress, Instant checkedAfter) {
         long started = System.nanoTime();
         Path folder = home.collectionFolder(collection);
         Tally tally = new Tally(collection, !selection.all(), progress);
@@ -170,7 +191,7 @@ public final class Synchronizer implements AutoCloseable {
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<String> next = ids.subList(Math.min(ids.size(), from + CHUNK), Math.min(ids.size(), from + 2 * CHUNK));
                 ahead = syncChunk(collection, folder, ids.subList(from, Math.min(ids.size(), from + CHUNK)), next, ahead,
-                        deferIndex, tally);
+                        deferIndex, checkedAfter, tally);
                 tally.tell();
             }
             if (deferIndex) {
@@ -251,10 +272,11 @@ public final class Synchronizer implements AutoCloseable {
      * moved since this chunk's write) and the manifest is the same: else they are read again.
      *
      * @param ahead the files of this chunk read ahead by the previous one, or null
+     * @param checkedAfter an unchanged artifact whose row was checked after this is not touched; null: every one is
      * @return the read-ahead of {@code next}, or null when it is empty
      */
     private ReadAhead syncChunk(String collection, Path folder, List<String> ids, List<String> next, ReadAhead ahead,
-                                boolean deferIndex, Tally tally) throws ManifestException, IOException {
+                                boolean deferIndex, Instant checkedAfter, Tally tally) throws ManifestException, IOException {
         writeLock.lock();
         try {
             Manifest manifest = manifests.current(folder);
@@ -287,8 +309,11 @@ public final class Synchronizer implements AutoCloseable {
                     ChangeRules.Decision decision = ChangeRules.decide(row, metadata, now);
                     String error = metadata.failed() ? metadata.syncError() : null;
                     if (decision.change() == null) {
-                        touched.add(id);
-                        pending.add(new Pending(id, decision.outcome(), row, error));
+                        boolean checked = checkedAfter != null && row.syncedAt().isAfter(checkedAfter);
+                        if (!checked) {
+                            touched.add(id);
+                        }
+                        pending.add(new Pending(id, decision.outcome(), checked ? row : row.withSyncedAt(now), error));
                     } else {
                         changes.add(decision.change());
                         pending.add(new Pending(id, decision.outcome(), decision.change().row(), error));
@@ -299,7 +324,7 @@ public final class Synchronizer implements AutoCloseable {
             for (int i = 0; i < warnings[0]; i++) {
                 tally.warning();
             }
-            pending.forEach(p -> tally.add(collection, p, now));
+            pending.forEach(p -> tally.add(collection, p));
             return nextRead[0] == null ? null : new ReadAhead(manifest, seq, nextRead[0]);
         } finally {
             writeLock.unlock();
@@ -384,7 +409,7 @@ public final class Synchronizer implements AutoCloseable {
             List<ArtifactChange> changes = deleted.stream().map(id -> ChangeRules.tombstone(existing.get(id), now)).toList();
             return new ChangeSet(collection, changes, List.of(), now, state);
         });
-        deleted.forEach(id -> tally.add(collection, new Pending(id, Outcome.DELETED, null, null), now));
+        deleted.forEach(id -> tally.add(collection, new Pending(id, Outcome.DELETED, null, null)));
     }
 
     private void write(ChangeSet changeSet) {
@@ -454,7 +479,7 @@ public final class Synchronizer implements AutoCloseable {
     }
 
     /** Millisecond precision: what the rows store, so a value read back equals the one written. */
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -463,6 +488,7 @@ public final class Synchronizer implements AutoCloseable {
         readers.shutdownNow();
     }
 
+    /** @param row the artifact as this sync leaves it ({@code synced_at} included), or null when it has none */
     private record Pending(String id, Outcome outcome, ArtifactRow row, String error) {
     }
 
@@ -497,13 +523,13 @@ public final class Synchronizer implements AutoCloseable {
             }
         }
 
-        void add(String collection, Pending pending, Instant now) {
+        void add(String collection, Pending pending) {
             counts.merge(pending.outcome(), 1, Integer::sum);
             if (pending.outcome() == Outcome.FAILED) {
                 failed(new ArtifactError(pending.id(), pending.error()));
             }
             if (keepResults) {
-                ArtifactRow row = pending.row() == null ? null : pending.row().withSyncedAt(now);
+                ArtifactRow row = pending.row();
                 results.add(new ArtifactResult(collection, pending.id(), pending.outcome(), row, pending.error()));
             }
         }

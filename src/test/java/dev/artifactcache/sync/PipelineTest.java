@@ -133,6 +133,73 @@ class PipelineTest {
     }
 
     @Test
+    void watcherResyncOfAnEditAlreadySyncedWritesNothing() {
+        // The edit, seen by the watcher at 10:01; sync-artifact gets there first, at 10:01:00.050.
+        home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", "");
+        clock.advance(Duration.ofMinutes(1));
+        Instant seen = cache.synchronizer().now();
+        clock.advance(Duration.ofMillis(50));
+        List<ArtifactId> ids = List.of(ArtifactId.parse("skill:pdf-tools"));
+        assertEquals(Outcome.UPDATED, cache.synchronizer().sync("default", Selection.of(ids)).results().getFirst().outcome());
+        ArtifactRow synced = cache.store().rows("default").get("skill:pdf-tools");
+        long seqAfterEdit = cache.store().maxSeq();
+        clock.advance(Duration.ofMillis(25));
+
+        SyncReport watcher = cache.synchronizer().syncChanged("default", Selection.of(ids), seen);
+
+        assertEquals(Outcome.UNCHANGED, watcher.results().getFirst().outcome());
+        assertEquals(synced, cache.store().rows("default").get("skill:pdf-tools"));
+        assertEquals(seqAfterEdit, cache.store().maxSeq());
+        assertEquals(seqAfterEdit, cache.index().appliedSeq());
+        assertEquals(START.plus(Duration.ofMinutes(1)).plusMillis(50), indexed("default", "skill:pdf-tools").syncedAt());
+    }
+
+    @Test
+    void singleSyncOfARowAnotherSyncCheckedMeanwhileWritesNothing() throws Exception {
+        home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", "");
+        clock.advance(Duration.ofMinutes(1));
+        List<ArtifactId> ids = List.of(ArtifactId.parse("skill:pdf-tools"));
+        SyncReport[] waited = new SyncReport[1];
+        Thread asked = cache.synchronizer().underWriteLock(() -> {
+            // Asked for at 10:01, it waits for the lock while another sync (the watcher's) takes the edit.
+            Thread thread = Thread.ofPlatform().start(() -> waited[0] = cache.synchronizer().sync("default", Selection.of(ids)));
+            while (thread.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            clock.advance(Duration.ofMillis(10));
+            assertEquals(Outcome.UPDATED, cache.synchronizer().sync("default", Selection.of(ids)).results().getFirst().outcome());
+            return thread;
+        });
+        long seqAfterEdit = cache.store().maxSeq();
+        asked.join();
+
+        ArtifactResult result = waited[0].results().getFirst();
+        assertEquals(Outcome.UNCHANGED, result.outcome());
+        Instant checked = START.plus(Duration.ofMinutes(1)).plusMillis(10);
+        assertEquals(checked, result.row().syncedAt());
+        assertEquals(checked, cache.store().rows("default").get("skill:pdf-tools").syncedAt());
+        assertEquals(seqAfterEdit, cache.store().maxSeq());
+        assertEquals(seqAfterEdit, cache.index().appliedSeq());
+    }
+
+    @Test
+    void watcherResyncOfARowCheckedBeforeTheChangeWasSeenStillRecordsTheCheck() {
+        long seqBefore = cache.store().maxSeq();
+        clock.advance(Duration.ofMinutes(1));
+        Instant seen = cache.synchronizer().now();
+        clock.advance(Duration.ofMillis(75));
+
+        SyncReport watcher = cache.synchronizer().syncChanged("default",
+                Selection.of(List.of(ArtifactId.parse("skill:pdf-tools"))), seen);
+
+        assertEquals(Outcome.UNCHANGED, watcher.results().getFirst().outcome());
+        Instant checked = START.plus(Duration.ofMinutes(1)).plusMillis(75);
+        assertEquals(checked, cache.store().rows("default").get("skill:pdf-tools").syncedAt());
+        assertEquals(seqBefore + 1, cache.store().maxSeq());
+        assertEquals(checked, indexed("default", "skill:pdf-tools").syncedAt());
+    }
+
+    @Test
     void artifactRemovedFromTheManifestIsDeletedFromBothStores() {
         home.remove("default", "mcp:github");
 
