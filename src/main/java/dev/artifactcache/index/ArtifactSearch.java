@@ -24,8 +24,9 @@ import java.util.Map;
  * comes from per-segment bit sets ({@link HitSets}: the total is their cardinality, the
  * disjunctive sets their intersections) and the page from a second pass that needs no count, so a
  * field sort skips what cannot compete. The summary is cached on the searcher: a repeated request
- * (the next page, the same search again) collects only the page. Name orders always read the name-sorted segments directly ({@link NameOrderPage}).
- * Requests filtering on freshness are not cached: their cut-off moves with the clock.
+ * (the next page, the same search again) collects only the page. Name orders always read the
+ * name-sorted segments directly ({@link NameOrderPage}). Requests filtering on freshness are not
+ * cached: their cut-off moves with the clock.
  */
 final class ArtifactSearch {
 
@@ -156,7 +157,8 @@ final class ArtifactSearch {
         if (page == null || !countsWithPage(query, request)) {
             // Without text, the total is the hit sets' cardinality (no search at all for keyword filters).
             long total = query.text() == null ? HitSets.of(searcher, query).all().total() : searcher.count(query.all());
-            return new Pass(new ArtifactSearcher.Summary(total, null), page == null ? null : page.hits(searcher.search(query.all(), page.manager())));
+            ScoreDoc[] hits = page == null ? null : page.hits(searcher.search(query.all(), page.manager()));
+            return new Pass(new ArtifactSearcher.Summary(total, null), hits);
         }
         Object collected = searcher.search(query.all(), page.manager()); // page built with an exact hit count
         return new Pass(new ArtifactSearcher.Summary(page.total(collected), null), page.hits(collected));

@@ -59,7 +59,7 @@ final class ArtifactSearcher extends IndexSearcher {
 
     /** Each value's documents of {@code dimension} in {@code segment}, kept while the segment lives. */
     SegmentValues segmentValues(LeafReader segment, FacetDimension dimension) throws IOException {
-        return segments.of(segment, dimension, reader -> SegmentValues.read(reader, dimension));
+        return segments.ofPostings(segment, dimension, reader -> SegmentValues.read(reader, dimension));
     }
 
     /**
@@ -77,7 +77,7 @@ final class ArtifactSearcher extends IndexSearcher {
 
     /** The hashes of the document keys of {@code segment}, kept while the segment lives. */
     SegmentKeys segmentKeys(LeafReader segment) throws IOException {
-        return segments.of(segment, SegmentKeys.class, reader -> SegmentKeys.read(reader, ArtifactFields.KEY));
+        return segments.ofPostings(segment, SegmentKeys.class, reader -> SegmentKeys.read(reader, ArtifactFields.KEY));
     }
 
     /** The sorted {@code synced_at} values of this reader, built on first use. */

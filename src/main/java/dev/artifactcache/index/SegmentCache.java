@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Values derived from one segment's documents (each value's documents, the sorted
  * {@code synced_at}), shared by every searcher of one index generation. Keyed by the segment's
  * core and doc-values generation, which a refresh keeps when the segment survives, whatever its
- * deletions (a touch moves {@code synced_at} in place: a new doc-values generation): so the values
- * must not depend on deletions, and a write only reads its new small segment. An entry goes when
+ * deletions (a touch moves {@code synced_at} in place: a new doc-values generation), or by its core
+ * alone for values read from postings ({@link #ofPostings}): so the values must not depend on
+ * deletions, and a write only reads its new small segment. An entry goes when
  * its segment is closed (merged away, or the generation closed).
  */
 final class SegmentCache {
@@ -34,7 +35,15 @@ final class SegmentCache {
 
     /** The value {@code what} of {@code segment}, read by {@code read} on first use. */
     <T> T of(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
-        return cached(values, Integer.MAX_VALUE, segment, what, read);
+        return cached(values, Integer.MAX_VALUE, segment, what, true, read);
+    }
+
+    /**
+     * {@link #of}, for a value read from the segment's postings only: a doc-values update (a touch
+     * moving {@code synced_at}) leaves it as it is, so it is kept across one.
+     */
+    <T> T ofPostings(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
+        return cached(values, Integer.MAX_VALUE, segment, what, false, read);
     }
 
     /**
@@ -42,17 +51,18 @@ final class SegmentCache {
      * {@link #MAX_BOUNDED} are kept, all dropped when full (the next searches read them again).
      */
     <T> T bounded(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
-        return cached(bounded, MAX_BOUNDED, segment, what, read);
+        return cached(bounded, MAX_BOUNDED, segment, what, true, read);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T cached(Map<Key, Object> into, int max, LeafReader segment, Object what,
+    /** @param byDocValues whether the value depends on the segment's doc values (then a doc-values update reads it again) */
+    private <T> T cached(Map<Key, Object> into, int max, LeafReader segment, Object what, boolean byDocValues,
                         IOFunction<LeafReader, T> read) throws IOException {
         IndexReader.CacheHelper core = segment.getCoreCacheHelper();
         if (core == null || !(segment instanceof SegmentReader segmentReader)) {
             return read.apply(segment); // a reader without a core key or generation cannot be cached
         }
-        Key key = new Key(core.getKey(), segmentReader.getSegmentInfo().getDocValuesGen(), what);
+        Key key = new Key(core.getKey(), byDocValues ? segmentReader.getSegmentInfo().getDocValuesGen() : -1, what);
         Object cached = into.get(key);
         if (cached != null) {
             return (T) cached;

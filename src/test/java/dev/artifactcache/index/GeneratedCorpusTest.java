@@ -51,6 +51,15 @@ class GeneratedCorpusTest {
                     rows.size() + i, false));
         }
         index.apply(changed);
+        // A touch after searches have read the segments' facet values: a doc-values update in place.
+        index.search(SearchRequest.builder().facets(true).types(ArtifactType.SKILL).build());
+        List<String> touched = new ArrayList<>();
+        for (int i = 1; i < 3000; i += 7) {
+            ArtifactRow row = rows.get(i);
+            rows.set(i, new ArtifactRow(row.collection(), row.id(), row.metadata(), Rows.T0, row.updatedAt(), row.seq(), false));
+            touched.add(row.key());
+        }
+        index.touch(touched, Rows.T0);
     }
 
     @AfterAll
