@@ -24,10 +24,7 @@ import org.apache.lucene.util.automaton.CompiledAutomaton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -59,33 +56,23 @@ final class TermWaysQuery extends Query {
             return new Way(field, weight, text, kind, null, automaton);
         }
 
-        /**
-         * Marks every document this way matches in the segment. An automaton's terms come from the
-         * segment's {@link TextVocabulary} when it holds the field, then each is looked up in the field.
-         */
+        /** Marks every document this way matches in the segment. */
         void gather(LeafReader reader, Gathering into) throws IOException {
-            TermsEnum terms = into.terms(reader, field);
+            Terms terms = reader.terms(field);
             if (terms == null) {
                 return;
             }
             if (automaton == null) {
-                if (terms.seekExact(term)) {
-                    into.mark(terms);
+                TermsEnum all = terms.iterator();
+                if (all.seekExact(term)) {
+                    into.mark(all);
                 }
                 return;
             }
-            // A typo accepts a few scattered terms: found once in the vocabulary for every field. A
-            // prefix accepts a run of each dictionary, which the dictionary's own walk reads in order.
-            int fieldIndex = TextVocabulary.fieldIndex(field);
-            int[] accepted = fieldIndex < 0 || !automaton.finite ? null : into.accepted(reader, automaton);
-            if (accepted == null) {
-                TermsEnum matching = automaton.getTermsEnum(reader.terms(field));
-                while (matching.next() != null) {
-                    into.mark(matching);
-                }
-                return;
+            TermsEnum matching = automaton.getTermsEnum(terms);
+            while (matching.next() != null) {
+                into.mark(matching);
             }
-            into.vocabulary(reader).forEachIn(accepted, fieldIndex, terms, into::mark);
         }
 
         @Override
@@ -107,9 +94,8 @@ final class TermWaysQuery extends Query {
 
     /** Ways by weight, best first: the first way that reaches a document is its best. */
     private final List<Way> ways;
-    /** The query is a cache key (per-segment matches, request summaries): its hash and text are made once. */
+    /** The query is a cache key (its segments' matches, Lucene's query cache): hashed once, without text. */
     private final int hash;
-    private String text;
 
     TermWaysQuery(List<Way> ways) {
         if (ways.isEmpty() || ways.size() > Byte.MAX_VALUE) {
@@ -197,38 +183,9 @@ final class TermWaysQuery extends Query {
         private FixedBitSet docs;
         private byte[] bestWay;
         private PostingsEnum postings;
-        /** One terms enumeration per field, reused by its ways (seeks in term order reuse its blocks). */
-        private final Map<String, TermsEnum> fieldTerms = new HashMap<>();
-        /** The vocabulary terms each automaton accepts: the same prefix or typo automaton serves every field. */
-        private final Map<CompiledAutomaton, int[]> acceptedTerms = new IdentityHashMap<>();
-        private TextVocabulary vocabulary;
 
         Gathering(LeafReader reader) {
             this.maxDoc = reader.maxDoc();
-        }
-
-        /** The terms of {@code field}, or null when the segment has none. */
-        TermsEnum terms(LeafReader reader, String field) throws IOException {
-            if (!fieldTerms.containsKey(field)) {
-                Terms terms = reader.terms(field);
-                fieldTerms.put(field, terms == null ? null : terms.iterator());
-            }
-            return fieldTerms.get(field);
-        }
-
-        TextVocabulary vocabulary(LeafReader reader) throws IOException {
-            if (vocabulary == null) {
-                vocabulary = TextVocabulary.of(reader);
-            }
-            return vocabulary;
-        }
-
-        /** {@link TextVocabulary#accepted}, once per automaton. */
-        int[] accepted(LeafReader reader, CompiledAutomaton automaton) throws IOException {
-            if (!acceptedTerms.containsKey(automaton)) {
-                acceptedTerms.put(automaton, vocabulary(reader).accepted(automaton));
-            }
-            return acceptedTerms.get(automaton);
         }
 
         /** Marks the documents of the term {@code terms} is on; a document keeps the first (best) way that reached it. */
@@ -301,12 +258,7 @@ final class TermWaysQuery extends Query {
 
     @Override
     public String toString(String field) {
-        String made = text;
-        if (made == null) {
-            made = ways.stream().map(Way::toString).collect(Collectors.joining(" | ", "best(", ")"));
-            text = made; // a race makes it twice, equal
-        }
-        return made;
+        return ways.stream().map(Way::toString).collect(Collectors.joining(" | ", "best(", ")"));
     }
 
     @Override

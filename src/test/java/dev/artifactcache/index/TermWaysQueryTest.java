@@ -145,5 +145,11 @@ class TermWaysQueryTest {
         assertEquals(pdf(), pdf());
         assertEquals(pdf().hashCode(), pdf().hashCode());
         assertNotEquals(pdf(), new TermWaysQuery(List.of(TermWaysQuery.Way.exact("name", "pdf", 16f))));
+        // Hashed from the parts, not the text: a weight, a field or a kind apart hashes apart.
+        assertNotEquals(new TermWaysQuery(List.of(TermWaysQuery.Way.exact("name", "pdf", 16f))).hashCode(),
+                new TermWaysQuery(List.of(TermWaysQuery.Way.exact("name", "pdf", 8f))).hashCode());
+        assertNotEquals(TermWaysQuery.Way.exact("name", "pdf", 16f).hashCode(), TermWaysQuery.Way.exact("title", "pdf", 16f).hashCode());
+        assertNotEquals(TermWaysQuery.Way.matching("name", "pdf", "*", Automata.prefix("pdf"), 8f).hashCode(),
+                TermWaysQuery.Way.matching("name", "pdf", "~1", Automata.typos("pdf", 1), 8f).hashCode());
     }
 }
