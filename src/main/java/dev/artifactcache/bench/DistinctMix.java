@@ -18,7 +18,7 @@ import java.util.function.Function;
  * equally likely; a request drawn twice is kept once, so each request of the list is new to the
  * service the first time it is sent.
  */
-final class DistinctMix {
+public final class DistinctMix {
 
     private static final List<String> SORTS = List.of("name", "-name", "updated", "-updated");
     private static final List<String> LIMITS = List.of("20", "24", "50");
@@ -108,6 +108,11 @@ final class DistinctMix {
         do {
             word = word(random);
         } while (word.length() < 5);
+        return swapNeighbours(word, random);
+    }
+
+    /** {@code word} (3 letters or more) with two neighbouring letters after the first swapped: a typo as people make them. */
+    public static String swapNeighbours(String word, Random random) {
         int at = 1 + random.nextInt(word.length() - 2);
         char[] letters = word.toCharArray();
         char swapped = letters[at];

@@ -1,6 +1,7 @@
 package dev.artifactcache.index;
 
 import dev.artifactcache.collection.ArtifactType;
+import dev.artifactcache.bench.DistinctMix;
 import dev.artifactcache.store.ArtifactRow;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -164,12 +165,7 @@ final class SearchCpuProbe {
         do {
             word = word(corpus, random);
         } while (word.length() < 5);
-        int at = 1 + random.nextInt(word.length() - 2);
-        char[] letters = word.toCharArray();
-        char swapped = letters[at];
-        letters[at] = letters[at + 1];
-        letters[at + 1] = swapped;
-        return new String(letters);
+        return DistinctMix.swapNeighbours(word, random);
     }
 
     private static String word(GeneratedCorpus corpus, Random random) {
