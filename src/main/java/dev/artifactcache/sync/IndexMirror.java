@@ -84,13 +84,12 @@ public final class IndexMirror {
     }
 
     /**
-     * Applies the changes written so far on the mirror's own thread, soon, and returns at once: a
+     * Applies the writes handed over so far on the mirror's own thread, soon, and returns at once: a
      * large sync writes its next chunk to the database meanwhile, and calls {@link #catchUp()} at
-     * its end to make everything visible. Requests made while one is pending are merged into it,
-     * so the index takes the rows in larger pages, with fewer refreshes. A failure here is only
-     * logged: the next catch-up meets it again and reports it.
+     * its end to make everything visible. Requests made while one is pending are merged into it.
+     * A failure here is only logged: the next catch-up meets it again and reports it.
      */
-    public void catchUpSoon() {
+    private void catchUpSoon() {
         if (!applyQueued.compareAndSet(false, true)) {
             return;
         }
@@ -178,8 +177,7 @@ public final class IndexMirror {
 
     /**
      * Applies a write this node just committed soon, on the mirror's own thread, from the rows as
-     * written (with their seq), without reading them back: {@link #catchUpSoon()} without the read.
-     * Hand writes over after their commit, in commit order. A write another writer committed
+     * written (with their seq), without reading them back. Hand writes over after their commit, in commit order. A write another writer committed
      * between two handed over is read from the database, as before. When the writes run far ahead
      * of the index, the caller applies them itself, so they never pile up in memory.
      */
