@@ -58,6 +58,8 @@ public final class ArtifactIndex implements AutoCloseable {
     private volatile IndexGeneration current;
     private volatile long appliedSeq;
     private volatile boolean needsRebuild;
+    /** Rows were applied since the last refresh (under {@link #writeLock}). */
+    private boolean unrefreshed;
     private boolean closed;
     private volatile MembershipLookup memberships = MembershipLookup.NONE;
 
@@ -126,6 +128,18 @@ public final class ArtifactIndex implements AutoCloseable {
      * @throws IllegalArgumentException when a live row lacks metadata or synced_at; nothing is applied then
      */
     public void apply(List<ArtifactRow> rows) throws IOException {
+        apply(rows, Set.of(), true);
+    }
+
+    // Rows handed over by the writer that committed them (a population's chunks).
+    /**
+     * {@link #apply(List)}, where {@code newKeys} are keys that had no row before the write that
+     * made these rows, so no document either (the index is never ahead of the database): they are
+     * added without the delete by key an update costs. With {@code visible} false, searches see
+     * the rows only after the next {@link #refresh()} or visible apply: a bulk of writes then
+     * flushes fewer, larger segments.
+     */
+    public void apply(List<ArtifactRow> rows, Set<String> newKeys, boolean visible) throws IOException {
         if (rows.isEmpty()) {
             return;
         }
@@ -143,13 +157,28 @@ public final class ArtifactIndex implements AutoCloseable {
                 Term key = ArtifactDocument.keyTerm(row.key());
                 if (documents.get(i) == null) {
                     generation.writer.deleteDocuments(key);
+                } else if (newKeys.contains(row.key())) {
+                    generation.writer.addDocument(documents.get(i));
                 } else {
                     generation.writer.updateDocument(key, documents.get(i));
                 }
                 seq = Math.max(seq, row.seq());
             }
-            generation.refresh();
+            if (visible) {
+                generation.refresh();
+            }
+            unrefreshed = !visible;
             appliedSeq = seq;
+        }
+    }
+
+    /** Makes the rows applied without {@code visible} visible to searches. */
+    public void refresh() throws IOException {
+        synchronized (writeLock) {
+            if (unrefreshed) {
+                writable().refresh();
+                unrefreshed = false;
+            }
         }
     }
 

@@ -182,6 +182,14 @@ public final class ArtifactStore {
      * changed).
      */
     public long write(String collection, Function<LockedRows, ChangeSet> decide) {
+        return writeChanges(collection, decide).last();
+    }
+
+    /**
+     * {@link #write(String, Function)}, returning what it wrote with the seq each row took, so that
+     * the index can take the rows without reading them back.
+     */
+    public Written writeChanges(String collection, Function<LockedRows, ChangeSet> decide) {
         return sequence.inOrder(sequenced -> {
             DbExecute tx = sequenced.tx();
             long committedBefore = sequenced.last();
@@ -202,21 +210,33 @@ public final class ArtifactStore {
                 }
             });
             List<ArtifactChange> changes = changeSet.changes();
+            List<ArtifactChange> written = new ArrayList<>(changes.size());
             for (int i = 0; i < changes.size(); ) {
                 int inserts = insertsFrom(changes, i);
                 if (inserts > 0) {
-                    insertRows(tx, changes.subList(i, i + inserts), sequenced);
+                    written.addAll(insertRows(tx, changes.subList(i, i + inserts), sequenced));
                     i += inserts;
                 } else {
-                    updateRow(tx, changes.get(i++), sequenced.next());
+                    ArtifactChange change = withSeq(changes.get(i++), sequenced.next());
+                    updateRow(tx, change);
+                    written.add(change);
                 }
             }
+            Touch touch = null;
             if (!changeSet.touchedIds().isEmpty()) {
-                touch(tx, changeSet, sequenced.next());
+                touch = new Touch(sequenced.next(), collection, changeSet.touchedIds(), changeSet.syncedAt());
+                touch(tx, changeSet, touch.seq());
             }
             writeCollection(tx, changeSet);
-            return sequenced.last();
+            return new Written(committedBefore, sequenced.last(), written, touch);
         });
+    }
+
+    /** The change as written: its row with the seq it took. */
+    private static ArtifactChange withSeq(ArtifactChange change, long seq) {
+        ArtifactRow row = change.row();
+        return new ArtifactChange(new ArtifactRow(row.collection(), row.id(), row.metadata(), row.syncedAt(),
+                row.updatedAt(), seq, row.deleted()), change.rowExists());
     }
 
     /**
@@ -252,14 +272,19 @@ public final class ArtifactStore {
 
     /**
      * New rows in one multi-row INSERT, each taking the next seq: a statement per row cost more in
-     * parsing and round trips than H2 spent storing the row.
+     * parsing and round trips than H2 spent storing the row. Returns the changes with their seq.
      */
-    private static void insertRows(DbExecute tx, List<ArtifactChange> inserts, ChangeSequence.Sequenced sequenced) {
+    private static List<ArtifactChange> insertRows(DbExecute tx, List<ArtifactChange> inserts,
+                                                   ChangeSequence.Sequenced sequenced) {
         List<Object> params = new ArrayList<>(inserts.size() * RowCodec.COLUMN_COUNT);
+        List<ArtifactChange> written = new ArrayList<>(inserts.size());
         for (ArtifactChange change : inserts) {
-            params.addAll(RowCodec.values(change.row(), sequenced.next()));
+            ArtifactChange sequencedChange = withSeq(change, sequenced.next());
+            params.addAll(RowCodec.values(sequencedChange.row()));
+            written.add(sequencedChange);
         }
         tx.createInsert(inserts.size() == ROWS_PER_INSERT ? INSERT_FULL : insert(inserts.size())).params(params).execute();
+        return written;
     }
 
     private static String insert(int rows) {
@@ -267,12 +292,12 @@ public final class ArtifactStore {
         return "INSERT INTO artifacts (" + RowCodec.COLUMNS + ") VALUES " + String.join(", ", Collections.nCopies(rows, row));
     }
 
-    private static void updateRow(DbExecute tx, ArtifactChange change, long seq) {
+    private static void updateRow(DbExecute tx, ArtifactChange change) {
         ArtifactRow row = change.row();
         List<Object> params = new ArrayList<>(RowCodec.metadataValues(row));
         params.add(row.syncedAt().toEpochMilli());
         params.add(row.updatedAt().toEpochMilli());
-        params.add(seq);
+        params.add(row.seq());
         params.add(row.deleted());
         params.add(RowCodec.warningsJson(row));
         params.add(row.collection());

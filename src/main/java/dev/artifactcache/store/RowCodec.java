@@ -27,14 +27,14 @@ final class RowCodec {
     }
 
     /** The values of {@link #COLUMNS} for an insert, in order. */
-    static List<Object> values(ArtifactRow row, long seq) {
+    static List<Object> values(ArtifactRow row) {
         List<Object> values = new ArrayList<>(COLUMN_COUNT);
         values.add(row.collection());
         values.add(row.id());
         values.addAll(metadataValues(row));
         values.add(row.syncedAt().toEpochMilli());
         values.add(row.updatedAt().toEpochMilli());
-        values.add(seq);
+        values.add(row.seq());
         values.add(row.deleted());
         values.add(warningsJson(row));
         return values;

@@ -1,19 +1,26 @@
 package dev.artifactcache.sync;
 
 import dev.artifactcache.index.ArtifactIndex;
+import dev.artifactcache.store.ArtifactChange;
 import dev.artifactcache.store.ArtifactRow;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.ReplicaState;
 import dev.artifactcache.store.Touch;
+import dev.artifactcache.store.Written;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -73,17 +80,16 @@ public final class IndexMirror {
      * returns how many. Whoever wrote them (this node or another), this is how they reach the index.
      */
     public int catchUp() {
-        return catchUp(PAGE);
+        return catchUp(PAGE, true);
     }
 
     /**
-     * Applies the changes written so far on the mirror's own thread, soon, and returns at once: a
+     * Applies the writes handed over so far on the mirror's own thread, soon, and returns at once: a
      * large sync writes its next chunk to the database meanwhile, and calls {@link #catchUp()} at
-     * its end to make everything visible. Requests made while one is pending are merged into it,
-     * so the index takes the rows in larger pages, with fewer refreshes. A failure here is only
-     * logged: the next catch-up meets it again and reports it.
+     * its end to make everything visible. Requests made while one is pending are merged into it.
+     * A failure here is only logged: the next catch-up meets it again and reports it.
      */
-    public void catchUpSoon() {
+    private void catchUpSoon() {
         if (!applyQueued.compareAndSet(false, true)) {
             return;
         }
@@ -91,7 +97,7 @@ public final class IndexMirror {
             applier().execute(() -> {
                 applyQueued.set(false);
                 try {
-                    catchUp(BACKGROUND_PAGE);
+                    catchUpBehind();
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "event=index_apply_failed reason=\"" + e.getMessage() + "\"", e);
                 }
@@ -112,34 +118,127 @@ public final class IndexMirror {
         }
     }
 
-    private synchronized int catchUp(int page) {
-        int applied = 0;
+    /**
+     * @param visible whether searches must see everything applied when this returns, and the
+     *                database is read to its end; else only the writes handed over are applied (and
+     *                the database read only for a gap before them), made visible when a refresh is due
+     */
+    private synchronized int catchUp(int page, boolean visible) {
         try {
+            int applied = 0;
             while (true) {
-                long after = index.appliedSeq();
-                List<ArtifactRow> rows = store.changesAfter(after, page);
-                List<Touch> touches = store.touchesAfter(after, page);
-                if (rows.isEmpty() && touches.isEmpty()) {
+                applied += applyHanded(visible || refreshDue());
+                if (!visible && !gapBeforeHanded()) {
                     return applied;
                 }
-                // A full page may stop short of the other list's changes: go no further than either
-                // full list reached, so no seq is skipped.
-                long upTo = Math.min(rows.size() < page ? Long.MAX_VALUE : rows.getLast().seq(),
-                        touches.size() < page ? Long.MAX_VALUE : touches.getLast().seq());
-                // Rows are read as they stand now (synced_at included), so applying them before the
-                // touches of the same page leaves every document as the database has it.
-                index.apply(rows.stream().filter(row -> row.seq() <= upTo).toList());
-                for (Touch touch : touches) {
-                    if (touch.seq() <= upTo) {
-                        index.touch(touch.keys(), touch.syncedAt(), touch.seq());
-                        touchedSinceCommit = true;
+                int read = applyFromDatabase(page);
+                if (read == 0) {
+                    if (visible) {
+                        index.refresh();
                     }
+                    return applied;
                 }
-                applied += rows.size() + touches.size();
+                applied += read;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot apply rows to the index", e);
         }
+    }
+
+    /** Applies one page of the changes above the index's applied seq as the database has them; returns how many. */
+    private int applyFromDatabase(int page) throws IOException {
+        long after = index.appliedSeq();
+        List<ArtifactRow> rows = store.changesAfter(after, page);
+        List<Touch> touches = store.touchesAfter(after, page);
+        // A full page may stop short of the other list's changes: go no further than either
+        // full list reached, so no seq is skipped.
+        long upTo = Math.min(rows.size() < page ? Long.MAX_VALUE : rows.getLast().seq(),
+                touches.size() < page ? Long.MAX_VALUE : touches.getLast().seq());
+        // Rows are read as they stand now (synced_at included), so applying them before the
+        // touches of the same page leaves every document as the database has it.
+        index.apply(rows.stream().filter(row -> row.seq() <= upTo).toList());
+        for (Touch touch : touches) {
+            if (touch.seq() <= upTo) {
+                index.touch(touch.keys(), touch.syncedAt(), touch.seq());
+                touchedSinceCommit = true;
+            }
+        }
+        return rows.size() + touches.size();
+    }
+
+    // Writes handed over by the writer that committed them: applied without reading the rows back.
+    /** Rows handed over and not yet applied, bounded: past it, the writer applies them itself. */
+    private static final int HANDED_ROWS_MAX = 5000;
+    /** How often a large write's rows, applied behind it, are made visible to searches. */
+    private static final long REFRESH_BEHIND_NANOS = 3_000_000_000L;
+    private final Queue<Written> handed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handedRows = new AtomicInteger();
+    private volatile long refreshedAt = System.nanoTime();
+
+    /**
+     * Applies a write this node just committed soon, on the mirror's own thread, from the rows as
+     * written (with their seq), without reading them back. Hand writes over after their commit, in commit order. A write another writer committed
+     * between two handed over is read from the database, as before. When the writes run far ahead
+     * of the index, the caller applies them itself, so they never pile up in memory.
+     */
+    public void applySoon(Written written) {
+        handed.add(written);
+        if (handedRows.addAndGet(written.changes().size()) > HANDED_ROWS_MAX) {
+            catchUpBehind();
+        } else {
+            catchUpSoon();
+        }
+    }
+
+    /** Applies what is handed over or written, visible only when a refresh is due. */
+    private void catchUpBehind() {
+        catchUp(BACKGROUND_PAGE, false);
+    }
+
+    private boolean refreshDue() {
+        return System.nanoTime() - refreshedAt >= REFRESH_BEHIND_NANOS;
+    }
+
+    /**
+     * Whether the next write handed over cannot follow on from the index's applied seq: a change
+     * of another writer comes before it (or a failed apply stopped inside it). The database fills that.
+     */
+    private boolean gapBeforeHanded() {
+        Written next = handed.peek();
+        return next != null && next.after() != index.appliedSeq();
+    }
+
+    /**
+     * Applies the writes handed over that follow on from the index's applied seq; stops at a gap
+     * (another writer's rows, which the database gives), and drops those the database gave already.
+     */
+    private int applyHanded(boolean visible) throws IOException {
+        int applied = 0;
+        for (Written written = handed.peek(); written != null; written = handed.peek()) {
+            long at = index.appliedSeq();
+            if (written.last() > at && written.after() != at) {
+                break;
+            }
+            handed.poll();
+            handedRows.addAndGet(-written.changes().size());
+            if (written.last() <= at) {
+                continue;
+            }
+            Set<String> newKeys = written.changes().stream().filter(change -> !change.rowExists())
+                    .map(change -> change.row().key()).collect(Collectors.toSet());
+            index.apply(written.changes().stream().map(ArtifactChange::row).toList(), newKeys, false);
+            Touch touch = written.touch();
+            if (touch != null) {
+                index.touch(touch.keys(), touch.syncedAt(), touch.seq());
+                touchedSinceCommit = true;
+            }
+            applied += written.changes().size() + (touch == null ? 0 : 1);
+        }
+        if (visible) {
+            index.refresh();
+            refreshedAt = System.nanoTime();
+        }
+        return applied;
     }
 
     /**

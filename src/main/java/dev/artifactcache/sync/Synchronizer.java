@@ -15,6 +15,7 @@ import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.ChangeSet;
 import dev.artifactcache.store.CollectionState;
 import dev.artifactcache.store.LockedRows;
+import dev.artifactcache.store.Written;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -423,13 +424,13 @@ public final class Synchronizer implements AutoCloseable {
     /**
      * The database first (durable, in its order), then the index (visible): a crash in between is
      * replayed at start. The catch-up applies this write and any other node's before it; with
-     * {@code deferIndex} it runs on the index's own thread, and the caller catches up at its end.
-     * Returns the last seq committed after the write.
+     * {@code deferIndex} the rows as written are handed to the index's own thread (no read back),
+     * and the caller catches up at its end. Returns the last seq committed after the write.
      */
     private long write(String collection, boolean deferIndex, Function<LockedRows, ChangeSet> decide) {
-        ChangeSet[] written = new ChangeSet[1];
-        long seq = store.write(collection, rows -> written[0] = decide.apply(rows));
-        ChangeSet changeSet = written[0];
+        ChangeSet[] decided = new ChangeSet[1];
+        Written written = store.writeChanges(collection, rows -> decided[0] = decide.apply(rows));
+        ChangeSet changeSet = decided[0];
         // The catalog before the index: a read never finds documents of a collection it does not know.
         if (changeSet.collectionState() == null) {
             catalog.remove(changeSet.collection());
@@ -437,11 +438,11 @@ public final class Synchronizer implements AutoCloseable {
             catalog.put(changeSet.collectionState());
         }
         if (deferIndex) {
-            mirror.catchUpSoon();
+            mirror.applySoon(written);
         } else {
             mirror.catchUp();
         }
-        return seq;
+        return written.last();
     }
 
     /** The metadata of each id, in order; null where the manifest has no such entry. */

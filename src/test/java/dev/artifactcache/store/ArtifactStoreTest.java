@@ -174,7 +174,8 @@ class ArtifactStoreTest {
         open(database);
         write("default", List.of(new ArtifactChange(row("default", "skill:a", "x", T0), false)), List.of(), T0);
         // A second row with seq 1, written past the sequence as a buggy writer would.
-        List<Object> values = RowCodec.values(row("default", "skill:b", "y", T0), 1);
+        ArtifactRow b = row("default", "skill:b", "y", T0);
+        List<Object> values = RowCodec.values(new ArtifactRow(b.collection(), b.id(), b.metadata(), T0, T0, 1, false));
         RuntimeException duplicate = assertThrows(RuntimeException.class, () -> db.execute().insert(
                 "INSERT INTO artifacts (" + RowCodec.COLUMNS + ") VALUES ("
                         + String.join(", ", Collections.nCopies(values.size(), "?")) + ")", values.toArray()));
