@@ -105,6 +105,11 @@ async function load(after) {
   } finally {
     loading = false;
   }
+  // The observer tells only changes: an end still in view (a tall window, a scroll made while
+  // loading) would otherwise never load the next page.
+  requestAnimationFrame(() => {
+    if (ui.more.getBoundingClientRect().top <= innerHeight + 400 && page && !ui.cards.hidden) loadNextPage();
+  });
 }
 
 async function loadPage(after) {

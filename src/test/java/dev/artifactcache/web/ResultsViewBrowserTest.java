@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -90,6 +91,22 @@ class ResultsViewBrowserTest {
 
         assertEquals(last, page.js("return document.activeElement.dataset.key"));
         assertEquals(last, page.cardKeys().get(23));
+    }
+
+    @Test
+    void aWindowTallerThanAPageLoadsPagesUntilTheEndLeavesTheView() {
+        page.resize(new Dimension(1280, 5000));
+        try {
+            page.open("?collection=default");
+            // The end of the results is in view from the start: no scroll event will ever come.
+            page.waitFor("more than one page, then the end out of view", d -> page.cardKeys().size() > 24 && (Boolean) page.js(
+                    "return document.getElementById('more').getBoundingClientRect().top > innerHeight + 400"
+                    + " && document.getElementById('cards').getAttribute('aria-busy') === 'false'"));
+            assertEquals(page.cardKeys().size(), new HashSet<>(page.cardKeys()).size());
+            assertEquals("Showing " + page.cardKeys().size() + " of " + page.total(), page.text(By.id("showing")));
+        } finally {
+            page.resize(HeadlessChromium.DESKTOP);
+        }
     }
 
     @Test
