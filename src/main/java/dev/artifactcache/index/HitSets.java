@@ -12,6 +12,8 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,22 +76,24 @@ final class HitSets {
      * for the base, then with each Any-mode selection's.
      */
     static HitSets of(ArtifactSearcher searcher, ArtifactQuery query) throws IOException {
-        FixedBitSet[] base = matching(searcher, query.residual());
-        if (!query.fixedSelections().isEmpty()) {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            FixedBitSet[] restricted = new FixedBitSet[base.length];
-            for (LeafReaderContext leaf : leaves) {
-                if (base[leaf.ord] != null) {
-                    FixedBitSet docs = base[leaf.ord].clone();
-                    for (ArtifactQuery.Selection selection : query.fixedSelections()) {
-                        docs.and(documents(searcher, leaf.reader(), selection));
-                    }
-                    restricted[leaf.ord] = docs;
-                }
-            }
-            base = restricted;
+        FixedBitSet[] residual = matching(searcher, query.residual());
+        List<FixedBitSet[]> fixed = new ArrayList<>();
+        for (ArtifactQuery.Selection selection : query.fixedSelections()) {
+            fixed.add(documents(searcher, residual, selection));
         }
-        return of(searcher, query, base);
+        return of(searcher, query, fixed.isEmpty() ? residual : intersect(residual, fixed));
+    }
+
+    /** Per segment where {@code within} has documents, those with the selection's values (deleted ones included). */
+    private static FixedBitSet[] documents(ArtifactSearcher searcher, FixedBitSet[] within, ArtifactQuery.Selection selection)
+            throws IOException {
+        FixedBitSet[] docs = new FixedBitSet[within.length];
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (within[leaf.ord] != null) {
+                docs[leaf.ord] = documents(searcher, leaf.reader(), selection);
+            }
+        }
+        return docs;
     }
 
     /** The documents of {@code segment} with any (or all) of the selection's values, deleted ones included. */
@@ -120,36 +124,34 @@ final class HitSets {
         if (selections.isEmpty()) {
             return new HitSets(HitSet.of(base), Map.of());
         }
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Map<FacetDimension, FixedBitSet[]> selected = new EnumMap<>(FacetDimension.class);
         for (Map.Entry<FacetDimension, List<String>> selection : selections.entrySet()) {
-            FixedBitSet[] docs = new FixedBitSet[leaves.size()];
-            for (LeafReaderContext leaf : leaves) {
-                if (base[leaf.ord] != null) {
-                    docs[leaf.ord] = documents(searcher, leaf.reader(), new ArtifactQuery.Selection(selection.getKey(), selection.getValue(), false));
-                }
-            }
-            selected.put(selection.getKey(), docs);
+            selected.put(selection.getKey(), documents(searcher, base, new ArtifactQuery.Selection(selection.getKey(),
+                    selection.getValue(), false)));
         }
         Map<FacetDimension, HitSet> sideways = new EnumMap<>(FacetDimension.class);
         for (FacetDimension dimension : selections.keySet()) {
-            sideways.put(dimension, HitSet.of(intersect(base, selected, dimension)));
+            List<FixedBitSet[]> others = new ArrayList<>();
+            selected.forEach((other, docs) -> {
+                if (other != dimension) {
+                    others.add(docs);
+                }
+            });
+            sideways.put(dimension, HitSet.of(intersect(base, others)));
         }
-        return new HitSets(HitSet.of(intersect(base, selected, null)), sideways);
+        return new HitSets(HitSet.of(intersect(base, selected.values())), sideways);
     }
 
-    /** Per segment, {@code base} and every selection but {@code except}'s. */
-    private static FixedBitSet[] intersect(FixedBitSet[] base, Map<FacetDimension, FixedBitSet[]> selected, FacetDimension except) {
+    /** Per segment, {@code base} and each of {@code sets}; {@code base} is not modified. */
+    private static FixedBitSet[] intersect(FixedBitSet[] base, Collection<FixedBitSet[]> sets) {
         FixedBitSet[] result = new FixedBitSet[base.length];
         for (int leaf = 0; leaf < base.length; leaf++) {
             if (base[leaf] == null) {
                 continue;
             }
             FixedBitSet docs = base[leaf].clone();
-            for (Map.Entry<FacetDimension, FixedBitSet[]> selection : selected.entrySet()) {
-                if (selection.getKey() != except) {
-                    docs.and(selection.getValue()[leaf]);
-                }
+            for (FixedBitSet[] set : sets) {
+                docs.and(set[leaf]);
             }
             result[leaf] = docs;
         }
@@ -158,11 +160,10 @@ final class HitSets {
 
     /** Per segment the live documents matching {@code query}, or null where none. */
     static FixedBitSet[] matching(ArtifactSearcher searcher, Query query) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         if (query instanceof MatchAllDocsQuery) {
             return searcher.liveDocuments(); // every live document: no search needed
         }
-        return bitSets(leaves, searcher.search(query, new FacetsCollectorManager()));
+        return bitSets(searcher.getIndexReader().leaves(), searcher.search(query, new FacetsCollectorManager()));
     }
 
     /** Per segment the documents {@code hits} collected, or null where none. */

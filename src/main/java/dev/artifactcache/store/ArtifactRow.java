@@ -31,6 +31,11 @@ public record ArtifactRow(
         return new ArtifactRow(collection, id, metadata, at, updatedAt, seq, deleted);
     }
 
+    /** The same row as written under {@code seq}. */
+    public ArtifactRow withSeq(long seq) {
+        return new ArtifactRow(collection, id, metadata, syncedAt, updatedAt, seq, deleted);
+    }
+
     /** The unique key shared by the row and its index document. */
     public String key() {
         return key(collection, id);

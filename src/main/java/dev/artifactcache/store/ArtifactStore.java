@@ -234,9 +234,7 @@ public final class ArtifactStore {
 
     /** The change as written: its row with the seq it took. */
     private static ArtifactChange withSeq(ArtifactChange change, long seq) {
-        ArtifactRow row = change.row();
-        return new ArtifactChange(new ArtifactRow(row.collection(), row.id(), row.metadata(), row.syncedAt(),
-                row.updatedAt(), seq, row.deleted()), change.rowExists());
+        return new ArtifactChange(change.row().withSeq(seq), change.rowExists());
     }
 
     /**

@@ -27,13 +27,15 @@ import java.util.logging.Logger;
 /**
  * Keeps the index a projection of the rows: applies every row whose seq is above the index's
  * applied sequence, in seq order. The same function serves a single sync, a batch and the replay
- * at start, so there is one way for a change to reach the index.
+ * at start, whoever wrote the rows (this node or another). Only a large sync of this node hands
+ * its rows over as committed ({@link #applySoon}) instead of having them read back, applied only
+ * while they follow on from the applied seq; any gap is read from the database.
  */
 public final class IndexMirror {
 
     private static final Logger LOG = Logger.getLogger(IndexMirror.class.getName());
     private static final int PAGE = 1000;
-    /** Rows per index apply (one refresh each) when applying behind a large sync. */
+    /** Rows per database page (one refresh each) when filling a gap behind a large sync's handed writes. */
     private static final int BACKGROUND_PAGE = 2500;
 
     private final ArtifactStore store;
@@ -45,6 +47,15 @@ public final class IndexMirror {
     private final AtomicBoolean applyQueued = new AtomicBoolean();
     private final Object applierLock = new Object();
     private ExecutorService applier;
+
+    // Writes handed over by the writer that committed them: applied without reading the rows back.
+    /** Rows handed over and not yet applied, bounded: past it, the writer applies them itself. */
+    private static final int HANDED_ROWS_MAX = 5000;
+    /** How often a large write's rows, applied behind it, are made visible to searches. */
+    private static final long REFRESH_BEHIND_NANOS = 3_000_000_000L;
+    private final Queue<Written> handed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handedRows = new AtomicInteger();
+    private volatile long refreshedAt = System.nanoTime();
 
     public IndexMirror(ArtifactStore store, ArtifactIndex index) {
         this.store = store;
@@ -166,19 +177,11 @@ public final class IndexMirror {
         return rows.size() + touches.size();
     }
 
-    // Writes handed over by the writer that committed them: applied without reading the rows back.
-    /** Rows handed over and not yet applied, bounded: past it, the writer applies them itself. */
-    private static final int HANDED_ROWS_MAX = 5000;
-    /** How often a large write's rows, applied behind it, are made visible to searches. */
-    private static final long REFRESH_BEHIND_NANOS = 3_000_000_000L;
-    private final Queue<Written> handed = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger handedRows = new AtomicInteger();
-    private volatile long refreshedAt = System.nanoTime();
-
     /**
      * Applies a write this node just committed soon, on the mirror's own thread, from the rows as
-     * written (with their seq), without reading them back. Hand writes over after their commit, in commit order. A write another writer committed
-     * between two handed over is read from the database, as before. When the writes run far ahead
+     * written (with their seq), without reading them back. Hand writes over after their commit, in
+     * commit order. A write another writer committed between two handed over is read from the
+     * database, as before. When the writes run far ahead
      * of the index, the caller applies them itself, so they never pile up in memory.
      */
     public void applySoon(Written written) {
