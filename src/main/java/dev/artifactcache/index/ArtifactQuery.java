@@ -15,79 +15,80 @@ import org.apache.lucene.util.BytesRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A request as Lucene queries, kept in parts so that facet counting can treat each Any-mode
- * dimension's filter separately (disjunctive facets). An All-mode selection of tags or tools is a
- * fixed filter: its counts answer "what if I add this value", so they are taken over the whole
- * request's hits. Filters are FILTER clauses: they restrict without scoring.
+ * A request in parts, so that facet counting can treat each Any-mode dimension's filter
+ * separately (disjunctive facets). An All-mode selection of tags or tools is a fixed filter: its
+ * counts answer "what if I add this value", so they are taken over the whole request's hits.
  *
- * <p>Every filter on a keyword value is also kept as a {@link Selection}, so that hit sets can be
- * made from each value's cached documents ({@link HitSets}); only the text, freshness and
- * one-per-artifact filters ({@link #residual()}) need a search.
+ * <p>Every filter on keyword values is a {@link Selection}, whose documents come from each
+ * segment's cached value sets ({@link HitSets}); only the text, freshness and one-per-artifact
+ * filters ({@link #residual()}) need a search. {@link #all()} is the whole request as one Lucene
+ * query, for the passes that collect a relevance page; its filters are FILTER clauses: they
+ * restrict without scoring.
  *
  * @param text            the scoring full-text query, or null when there is no text
- * @param fixedFilters    filters that always apply (collection, freshness, All-mode tags and tools)
- * @param facetFilters    the filter of each faceted dimension that has an Any-mode selection
- * @param fixedSelections the keyword-value filters among {@code fixedFilters}
- * @param facetSelections the selected values behind each of {@code facetFilters}, distinct
- * @param residualFilters the filters among {@code fixedFilters} that are not keyword values
+ * @param fixedSelections the keyword filters that always apply (collection, All-mode tags and tools)
+ * @param facetSelections per faceted dimension with an Any-mode selection, its selection (at most one each)
+ * @param residualFilters the filters that are not keyword values (freshness, one per artifact)
  */
-record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Query> facetFilters,
-                     List<Selection> fixedSelections, Map<FacetDimension, List<String>> facetSelections,
+record ArtifactQuery(Query text, List<Selection> fixedSelections, List<Selection> facetSelections,
                      List<Query> residualFilters) {
 
     /**
      * A filter on keyword values of one dimension.
      *
-     * @param values distinct, sorted
+     * @param values distinct, sorted, at least one
      * @param all    whether a document needs every value (else any)
      */
     record Selection(FacetDimension dimension, List<String> values, boolean all) {
+
+        /** The selection of {@code values} (any order, repeats allowed), or null when there are none. */
+        static Selection of(FacetDimension dimension, Collection<String> values, boolean all) {
+            List<String> distinct = List.copyOf(new TreeSet<>(values));
+            return distinct.isEmpty() ? null : new Selection(dimension, distinct, all && distinct.size() > 1);
+        }
+
+        /** As a Lucene filter. */
+        Query query() {
+            if (values.size() == 1) {
+                return new TermQuery(new Term(dimension.filterField(), values.getFirst()));
+            }
+            if (!all) {
+                return new TermInSetQuery(dimension.filterField(), values.stream().map(BytesRef::new).toList());
+            }
+            BooleanQuery.Builder every = new BooleanQuery.Builder();
+            values.forEach(value -> every.add(new TermQuery(new Term(dimension.filterField(), value)), Occur.FILTER));
+            return every.build();
+        }
     }
 
     static ArtifactQuery of(SearchRequest request) {
-        List<Query> fixed = new ArrayList<>();
-        List<Selection> fixedSelections = new ArrayList<>();
+        List<Selection> fixed = new ArrayList<>();
+        List<Selection> facets = new ArrayList<>();
         List<Query> residual = new ArrayList<>();
-        anyOf(FacetDimension.COLLECTION, request.collections()).ifPresent(query -> {
-            fixed.add(query);
-            fixedSelections.add(new Selection(FacetDimension.COLLECTION, distinct(request.collections()), false));
-        });
+        add(fixed, Selection.of(FacetDimension.COLLECTION, request.collections(), false));
         if (request.onePerArtifact() && request.collections().isEmpty()) {
-            fixed.add(OnePerArtifactQuery.INSTANCE);
             residual.add(OnePerArtifactQuery.INSTANCE);
         }
         if (request.stale() != null) {
-            Query staleness = staleness(request.stale(), request.staleBefore());
-            fixed.add(staleness);
-            residual.add(staleness);
+            residual.add(staleness(request.stale(), request.staleBefore()));
         }
-        Map<FacetDimension, Query> facets = new EnumMap<>(FacetDimension.class);
-        anyOf(FacetDimension.TYPE, request.types().stream().map(ArtifactType::wire).toList())
-                .ifPresent(q -> facets.put(FacetDimension.TYPE, q));
-        select(FacetDimension.TAGS, request.tags(), request.tagMode(), fixed, facets);
-        select(FacetDimension.TOOLS, request.tools(), request.toolMode(), fixed, facets);
-        anyOf(FacetDimension.ORIGIN, request.origins()).ifPresent(q -> facets.put(FacetDimension.ORIGIN, q));
-        Map<FacetDimension, List<String>> facetSelections = new EnumMap<>(FacetDimension.class);
-        facets.keySet().forEach(dimension -> facetSelections.put(dimension, distinct(FacetCounter.selected(request, dimension))));
-        if (request.tagMode() == MatchMode.ALL && !request.tags().isEmpty()) {
-            fixedSelections.add(new Selection(FacetDimension.TAGS, distinct(request.tags()), true));
-        }
-        if (request.toolMode() == MatchMode.ALL && !request.tools().isEmpty()) {
-            fixedSelections.add(new Selection(FacetDimension.TOOLS, distinct(request.tools()), true));
-        }
-        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), facets, List.copyOf(fixedSelections),
-                facetSelections, List.copyOf(residual));
+        add(facets, Selection.of(FacetDimension.TYPE, request.types().stream().map(ArtifactType::wire).toList(), false));
+        add(request.tagMode() == MatchMode.ALL ? fixed : facets, Selection.of(FacetDimension.TAGS, request.tags(),
+                request.tagMode() == MatchMode.ALL));
+        add(request.toolMode() == MatchMode.ALL ? fixed : facets, Selection.of(FacetDimension.TOOLS, request.tools(),
+                request.toolMode() == MatchMode.ALL));
+        add(facets, Selection.of(FacetDimension.ORIGIN, request.origins(), false));
+        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), List.copyOf(facets), List.copyOf(residual));
     }
 
-    private static List<String> distinct(Collection<String> values) {
-        return List.copyOf(new TreeSet<>(values));
+    private static void add(List<Selection> selections, Selection selection) {
+        if (selection != null) {
+            selections.add(selection);
+        }
     }
 
     /** Documents whose {@code synced_at} is before ({@code stale}) or at/after ({@code !stale}) the cut-off. */
@@ -102,19 +103,15 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
 
     /** The whole query. */
     Query all() {
-        List<Query> filters = new ArrayList<>(fixedFilters);
-        filters.addAll(facetFilters.values());
+        List<Query> filters = new ArrayList<>(residualFilters);
+        fixedSelections.forEach(selection -> filters.add(selection.query()));
+        facetSelections.forEach(selection -> filters.add(selection.query()));
         return combine(text, filters);
     }
 
     /** The text and the filters that are not keyword values: what {@link HitSets} searches. */
     Query residual() {
         return combine(text, residualFilters);
-    }
-
-    /** The text and the filters that are not facets: what disjunctive counting starts from ({@link HitSets}). */
-    Query base() {
-        return combine(text, fixedFilters);
     }
 
     private static Query combine(Query text, List<Query> filters) {
@@ -127,37 +124,5 @@ record ArtifactQuery(Query text, List<Query> fixedFilters, Map<FacetDimension, Q
         }
         filters.forEach(filter -> query.add(filter, Occur.FILTER));
         return query.build();
-    }
-
-    /** Adds the filter of a tags or tools selection: a fixed filter in All mode, a facet filter in Any mode. */
-    private static void select(FacetDimension dimension, List<String> values, MatchMode mode, List<Query> fixed,
-                               Map<FacetDimension, Query> facets) {
-        Optional<Query> filter = mode == MatchMode.ANY || values.size() < 2 ? anyOf(dimension, values) : Optional.of(allOf(dimension, values));
-        filter.ifPresent(query -> {
-            if (mode == MatchMode.ALL) {
-                fixed.add(query);
-            } else {
-                facets.put(dimension, query);
-            }
-        });
-    }
-
-    private static Query allOf(FacetDimension dimension, List<String> values) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String value : new TreeSet<>(values)) {
-            all.add(new TermQuery(new Term(dimension.filterField(), value)), Occur.FILTER);
-        }
-        return all.build();
-    }
-
-    private static Optional<Query> anyOf(FacetDimension dimension, Collection<String> values) {
-        TreeSet<String> distinct = new TreeSet<>(values);
-        if (distinct.isEmpty()) {
-            return Optional.empty();
-        }
-        if (distinct.size() == 1) {
-            return Optional.of(new TermQuery(new Term(dimension.filterField(), distinct.first())));
-        }
-        return Optional.of(new TermInSetQuery(dimension.filterField(), distinct.stream().map(BytesRef::new).toList()));
     }
 }

@@ -19,14 +19,18 @@ import java.util.Map;
  * Runs one {@link SearchRequest} on one searcher: the page, its cursors, the exact total, facets,
  * highlights.
  *
- * <p>The summary (exact total and facets) must visit every match; the page needs only the top
- * hits. A text search without facet selections gets both from one pass. Otherwise the summary
- * comes from per-segment bit sets ({@link HitSets}: the total is their cardinality, the
- * disjunctive sets their intersections) and the page from a second pass that needs no count, so a
- * field sort skips what cannot compete. The summary is cached on the searcher: a repeated request
- * (the next page, the same search again) collects only the page. Name orders always read the
- * name-sorted segments directly ({@link NameOrderPage}). Requests filtering on freshness are not
- * cached: their cut-off moves with the clock.
+ * <p>A field order (name or date) takes everything from the request's hit sets ({@link HitSets}:
+ * only text, freshness and one per artifact are searched, keyword filters are cached bit sets): the
+ * total is their cardinality, facets count over them, and the page walks a kept per-segment order
+ * testing hit bits ({@link NameOrderPage}, {@link UpdatedOrderPage}): no hit is sorted.
+ *
+ * <p>A relevance order needs each hit's score. A text search without facet selections gets its
+ * page and total in one pass; otherwise the summary comes from the hit sets and the page from a
+ * second pass that needs no count.
+ *
+ * <p>The summary (total and facets) is cached on the searcher: a repeated request (the next page,
+ * the same search again) collects only the page. Requests filtering on freshness are not cached:
+ * their cut-off moves with the clock.
  */
 final class ArtifactSearch {
 
@@ -34,31 +38,56 @@ final class ArtifactSearch {
     }
 
     static SearchResult run(ArtifactSearcher searcher, SearchRequest request) throws IOException {
+        return run(searcher, request, UpdatedOrderPage.Method.CHEAPEST);
+    }
+
+    /** @param dateMethod how date-ordered pages find their candidates (tests force each way) */
+    static SearchResult run(ArtifactSearcher searcher, SearchRequest request, UpdatedOrderPage.Method dateMethod)
+            throws IOException {
         SortOrder order = request.effectiveSort();
         int fingerprint = CursorCodec.fingerprint(request);
         FieldDoc after = request.after() == null ? null : CursorCodec.decode(request.after(), order, fingerprint);
         ArtifactQuery query = ArtifactQuery.of(request);
         int wanted = request.limit() + 1; // one more than the page tells whether a next page exists
 
-        ScoreDoc[] hits = null;
-        if (order == SortOrder.NAME || order == SortOrder.NAME_DESC) {
-            hits = NameOrderPage.collect(searcher, query.all(), order == SortOrder.NAME_DESC, after, wanted);
-        }
+        ScoreDoc[] hits;
         ArtifactSearcher.Summary summary = cached(searcher, request);
-        if (summary == null) {
-            PageCollection page = hits == null ? PageCollection.of(searcher, order, wanted, after, countsWithPage(query, request)) : null;
+        if (order != SortOrder.RELEVANCE) {
+            HitSets sets = HitSets.of(searcher, query);
+            if (summary == null) {
+                summary = new ArtifactSearcher.Summary(sets.all().total(),
+                        request.facets() ? FacetCounter.count(searcher, sets, request, FacetCounter.Method.CHEAPEST) : null);
+                store(searcher, request, summary);
+            }
+            hits = fieldPage(searcher, query, sets.all(), order, after, wanted, dateMethod);
+        } else if (summary == null) {
+            PageCollection page = PageCollection.of(searcher, order, wanted, after, countsWithPage(query, request));
             Pass pass = request.facets() ? facetPass(searcher, query, request, page) : countPass(searcher, query, request, page);
             summary = pass.summary;
             store(searcher, request, summary);
-            if (hits == null) {
-                hits = pass.page;
-            }
-        } else if (hits == null) {
+            hits = pass.page;
+        } else {
             // The total is known: the collector may stop counting and skip non-competitive hits.
             PageCollection page = PageCollection.of(searcher, order, wanted, after, false);
             hits = page.hits(searcher.search(query.all(), page.manager()));
         }
         return result(searcher, request, query, order, fingerprint, hits, summary);
+    }
+
+    /** A page in a field order from the hit set, by the kept per-segment orders. */
+    private static ScoreDoc[] fieldPage(ArtifactSearcher searcher, ArtifactQuery query, HitSets.HitSet hits, SortOrder order,
+                                        FieldDoc after, int wanted, UpdatedOrderPage.Method dateMethod) throws IOException {
+        ScoreDoc[] page = switch (order) {
+            case NAME, NAME_DESC -> NameOrderPage.collect(searcher, hits, order == SortOrder.NAME_DESC, after, wanted);
+            case UPDATED, UPDATED_DESC -> UpdatedOrderPage.collect(searcher, hits, order == SortOrder.UPDATED_DESC, after,
+                    wanted, dateMethod);
+            case RELEVANCE -> throw new IllegalArgumentException("relevance is no field order");
+        };
+        if (page == null) {
+            // Segments not sorted by name (an index written before the index sort): Lucene's field sort.
+            page = searcher.search(query.all(), new TopFieldCollectorManager(SortFields.of(order), wanted, after, wanted)).scoreDocs;
+        }
+        return page;
     }
 
     /**
@@ -110,15 +139,12 @@ final class ArtifactSearch {
         }
     }
 
-    /**
-     * @param page the page's hits, or null when the page comes from elsewhere
-     */
     private record Pass(ArtifactSearcher.Summary summary, ScoreDoc[] page) {
     }
 
     /**
-     * How a page is collected: in relevance order by {@link RelevancePage} where every segment is
-     * sorted by name, else by Lucene's field sort.
+     * How a relevance page is collected: by {@link RelevancePage} where every segment is sorted by
+     * name, else by Lucene's sort.
      *
      * @param manager a {@link RelevancePage} or a {@link TopFieldCollectorManager}
      */
@@ -149,39 +175,35 @@ final class ArtifactSearch {
      * count, and the page is collected apart, without counting.
      */
     private static boolean countsWithPage(ArtifactQuery query, SearchRequest request) {
-        return query.text() != null && (!request.facets() || query.facetFilters().isEmpty());
+        return query.text() != null && (!request.facets() || query.facetSelections().isEmpty());
     }
 
     private static Pass countPass(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request, PageCollection page)
             throws IOException {
-        if (page == null || !countsWithPage(query, request)) {
+        if (!countsWithPage(query, request)) {
             // Without text, the total is the hit sets' cardinality (no search at all for keyword filters).
             long total = query.text() == null ? HitSets.of(searcher, query).all().total() : searcher.count(query.all());
-            ScoreDoc[] hits = page == null ? null : page.hits(searcher.search(query.all(), page.manager()));
-            return new Pass(new ArtifactSearcher.Summary(total, null), hits);
+            return new Pass(new ArtifactSearcher.Summary(total, null), page.hits(searcher.search(query.all(), page.manager())));
         }
         Object collected = searcher.search(query.all(), page.manager()); // page built with an exact hit count
         return new Pass(new ArtifactSearcher.Summary(page.total(collected), null), page.hits(collected));
     }
 
     /**
-     * Total, disjunctive facet counts and (if {@code page} is given) the page. The counts come from
-     * {@link HitSets}; a text search without facet selections collects its hit sets and the page in
-     * one pass.
+     * Total, disjunctive facet counts and the page. The counts come from {@link HitSets}; a text
+     * search without facet selections collects its hit sets and the page in one pass.
      */
     private static Pass facetPass(ArtifactSearcher searcher, ArtifactQuery query, SearchRequest request,
                                   PageCollection page) throws IOException {
         HitSets hits;
-        ScoreDoc[] pageHits = null;
-        if (page != null && countsWithPage(query, request)) {
+        ScoreDoc[] pageHits;
+        if (countsWithPage(query, request)) {
             Object[] results = searcher.search(query.all(), new MultiCollectorManager(new FacetsCollectorManager(), page.manager()));
             hits = HitSets.of(searcher, query, HitSets.bitSets(searcher.getIndexReader().leaves(), (FacetsCollector) results[0]));
             pageHits = page.hits(results[1]);
         } else {
             hits = HitSets.of(searcher, query);
-            if (page != null) {
-                pageHits = page.hits(searcher.search(query.all(), page.manager()));
-            }
+            pageHits = page.hits(searcher.search(query.all(), page.manager()));
         }
         ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(hits.all().total(),
                 FacetCounter.count(searcher, hits, request, FacetCounter.Method.CHEAPEST));

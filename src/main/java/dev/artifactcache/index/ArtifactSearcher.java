@@ -62,6 +62,11 @@ final class ArtifactSearcher extends IndexSearcher {
         return segments.ofPostings(segment, dimension, reader -> SegmentValues.read(reader, dimension));
     }
 
+    /** The documents of {@code segment} in {@code updated_at} order, kept while the segment lives. */
+    UpdatedOrderPage.Order updatedOrder(LeafReader segment) throws IOException {
+        return segments.ofFixedDocValues(segment, UpdatedOrderPage.Order.class, UpdatedOrderPage.Order::read);
+    }
+
     /**
      * Per segment (by leaf ordinal) its live documents, or null where none; built on first use.
      * Shared: callers must not modify the sets.

@@ -21,26 +21,29 @@ import java.util.Map;
 /**
  * The documents a request matches, as one bit set per segment, and for each dimension with an
  * Any-mode selection the documents matching every filter but that dimension's own (what its
- * disjunctive counts are taken over). The base (text and fixed filters) is searched once; each
- * selection is the union of its values' cached documents ({@link SegmentValues}), and the sets are
- * their intersections: no drill-sideways pass.
+ * disjunctive counts are taken over). Only the residual (text, freshness, one per artifact) is
+ * searched; each selection is the union of its values' cached documents ({@link SegmentValues}),
+ * and the sets are their intersections, each made when first asked for: no drill-sideways pass.
  */
 final class HitSets {
 
     /**
      * One set of documents.
      *
-     * @param docs  per segment (by leaf ordinal) the matching live documents, or null where none match
+     * @param docs  per segment (by leaf ordinal) the matching live documents, or null where none match;
+     *              shared: never modified
      * @param sizes per segment the number of matching documents
+     * @param types the types every document of the set has (the request's type selection, when the
+     *              set honours it), or empty when the set holds documents of any type
      */
-    record HitSet(FixedBitSet[] docs, int[] sizes) {
+    record HitSet(FixedBitSet[] docs, int[] sizes, List<String> types) {
 
-        static HitSet of(FixedBitSet[] docs) {
+        static HitSet of(FixedBitSet[] docs, List<String> types) {
             int[] sizes = new int[docs.length];
             for (int i = 0; i < docs.length; i++) {
                 sizes[i] = docs[i] == null ? 0 : docs[i].cardinality();
             }
-            return new HitSet(docs, sizes);
+            return new HitSet(docs, sizes, types);
         }
 
         long total() {
@@ -52,28 +55,54 @@ final class HitSets {
         }
     }
 
-    private final HitSet all;
-    private final Map<FacetDimension, HitSet> sideways;
+    private final FixedBitSet[] base;
+    private final Map<FacetDimension, FixedBitSet[]> selected;
+    private final List<String> types;
+    private HitSet all;
+    private final Map<FacetDimension, HitSet> sideways = new EnumMap<>(FacetDimension.class);
 
-    private HitSets(HitSet all, Map<FacetDimension, HitSet> sideways) {
-        this.all = all;
-        this.sideways = sideways;
+    /**
+     * @param base     per segment the live documents matching the text and the fixed filters
+     * @param selected per Any-mode dimension the documents of its selected values, deleted ones included
+     * @param types    the type selection, or empty
+     */
+    private HitSets(FixedBitSet[] base, Map<FacetDimension, FixedBitSet[]> selected, List<String> types) {
+        this.base = base;
+        this.selected = selected;
+        this.types = types;
     }
 
     /** The whole request's documents. */
     HitSet all() {
+        if (all == null) {
+            all = HitSet.of(intersect(base, selected.values()), types);
+        }
         return all;
     }
 
     /** The documents {@code dimension}'s counts are taken over: without its own Any-mode selection, if it has one. */
     HitSet countedFor(FacetDimension dimension) {
-        return sideways.getOrDefault(dimension, all);
+        if (!selected.containsKey(dimension)) {
+            return all();
+        }
+        HitSet set = sideways.get(dimension);
+        if (set == null) {
+            List<FixedBitSet[]> others = new ArrayList<>();
+            selected.forEach((other, docs) -> {
+                if (other != dimension) {
+                    others.add(docs);
+                }
+            });
+            set = HitSet.of(intersect(base, others), dimension == FacetDimension.TYPE ? List.of() : types);
+            sideways.put(dimension, set);
+        }
+        return set;
     }
 
     /**
      * Searches only what is not a keyword value ({@link ArtifactQuery#residual()}: text, freshness,
      * one per artifact; nothing without those), intersects it with the fixed selections' documents
-     * for the base, then with each Any-mode selection's.
+     * for the base, and reads each Any-mode selection's documents.
      */
     static HitSets of(ArtifactSearcher searcher, ArtifactQuery query) throws IOException {
         FixedBitSet[] residual = matching(searcher, query.residual());
@@ -81,7 +110,23 @@ final class HitSets {
         for (ArtifactQuery.Selection selection : query.fixedSelections()) {
             fixed.add(documents(searcher, residual, selection));
         }
-        return of(searcher, query, fixed.isEmpty() ? residual : intersect(residual, fixed));
+        return of(searcher, query, intersect(residual, fixed));
+    }
+
+    /**
+     * @param base per segment the live documents matching {@code query.base()}, or null where none;
+     *             the sets are not modified
+     */
+    static HitSets of(ArtifactSearcher searcher, ArtifactQuery query, FixedBitSet[] base) throws IOException {
+        Map<FacetDimension, FixedBitSet[]> selected = new EnumMap<>(FacetDimension.class);
+        List<String> types = List.of();
+        for (ArtifactQuery.Selection selection : query.facetSelections()) {
+            selected.put(selection.dimension(), documents(searcher, base, selection));
+            if (selection.dimension() == FacetDimension.TYPE) {
+                types = selection.values();
+            }
+        }
+        return new HitSets(base, selected, types);
     }
 
     /** Per segment where {@code within} has documents, those with the selection's values (deleted ones included). */
@@ -115,35 +160,11 @@ final class HitSets {
         return docs;
     }
 
-    /**
-     * @param base per segment the live documents matching {@code query.base()}, or null where none;
-     *             the sets are not modified
-     */
-    static HitSets of(ArtifactSearcher searcher, ArtifactQuery query, FixedBitSet[] base) throws IOException {
-        Map<FacetDimension, List<String>> selections = query.facetSelections();
-        if (selections.isEmpty()) {
-            return new HitSets(HitSet.of(base), Map.of());
-        }
-        Map<FacetDimension, FixedBitSet[]> selected = new EnumMap<>(FacetDimension.class);
-        for (Map.Entry<FacetDimension, List<String>> selection : selections.entrySet()) {
-            selected.put(selection.getKey(), documents(searcher, base, new ArtifactQuery.Selection(selection.getKey(),
-                    selection.getValue(), false)));
-        }
-        Map<FacetDimension, HitSet> sideways = new EnumMap<>(FacetDimension.class);
-        for (FacetDimension dimension : selections.keySet()) {
-            List<FixedBitSet[]> others = new ArrayList<>();
-            selected.forEach((other, docs) -> {
-                if (other != dimension) {
-                    others.add(docs);
-                }
-            });
-            sideways.put(dimension, HitSet.of(intersect(base, others)));
-        }
-        return new HitSets(HitSet.of(intersect(base, selected.values())), sideways);
-    }
-
-    /** Per segment, {@code base} and each of {@code sets}; {@code base} is not modified. */
+    /** Per segment, {@code base} and each of {@code sets}; no set is modified ({@code base} itself when there are none). */
     private static FixedBitSet[] intersect(FixedBitSet[] base, Collection<FixedBitSet[]> sets) {
+        if (sets.isEmpty()) {
+            return base;
+        }
         FixedBitSet[] result = new FixedBitSet[base.length];
         for (int leaf = 0; leaf < base.length; leaf++) {
             if (base[leaf] == null) {

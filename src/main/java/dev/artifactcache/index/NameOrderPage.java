@@ -6,25 +6,22 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * A page in name order without comparing names document by document. Every segment is sorted by
- * (name, key), the index sort, so within a segment name order is doc id order: the next page
- * ascending is the first matches after the cursor's position, descending the last matches before
- * it. The cursor's position is found by binary search over ordinals; only the few candidates that
- * meet other segments' candidates have their names read, in a k-way merge.
+ * A page in name order from the request's hit sets, without comparing names document by document.
+ * Every segment is sorted by (name, key), the index sort, so within a segment name order is doc id
+ * order: the next page ascending is the first hits after the cursor's position, descending the
+ * last hits before it, found by skipping along the hit set's words. The cursor's position is found
+ * by binary search over ordinals; only the few candidates that meet other segments' candidates
+ * have their names read, in a k-way merge.
  *
  * <p>{@link SortOrder#NAME} is (name, key) ascending and {@link SortOrder#NAME_DESC} its exact
  * reverse, matching {@link SortFields} and the cursor values {@code [name, key]}.
@@ -38,7 +35,7 @@ final class NameOrderPage {
      * @return up to {@code wanted} hits as {@link FieldDoc}s with fields {@code [name, key]}, or null
      *         when a segment is not sorted by name (then the caller sorts the usual way)
      */
-    static FieldDoc[] collect(IndexSearcher searcher, Query query, boolean descending, FieldDoc after, int wanted)
+    static FieldDoc[] collect(IndexSearcher searcher, HitSets.HitSet hits, boolean descending, FieldDoc after, int wanted)
             throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (LeafReaderContext leaf : leaves) {
@@ -46,11 +43,11 @@ final class NameOrderPage {
                 return null;
             }
         }
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         PriorityQueue<Leaf> heads = new PriorityQueue<>(Math.max(1, leaves.size()),
                 descending ? (a, b) -> b.compareHead(a) : Leaf::compareHead);
         for (LeafReaderContext context : leaves) {
-            Leaf leaf = Leaf.collect(weight, context, descending, after, wanted);
+            FixedBitSet matching = hits.docs()[context.ord];
+            Leaf leaf = matching == null ? null : Leaf.collect(context, matching, descending, after, wanted);
             if (leaf != null) {
                 heads.add(leaf);
             }
@@ -88,7 +85,8 @@ final class NameOrderPage {
             this.keys = DocValues.getSorted(context.reader(), ArtifactFields.KEY);
         }
 
-        static Leaf collect(Weight weight, LeafReaderContext context, boolean descending, FieldDoc after, int wanted)
+        /** The first hits from the cursor on (ascending), or the last before it (descending); null when none. */
+        static Leaf collect(LeafReaderContext context, FixedBitSet hits, boolean descending, FieldDoc after, int wanted)
                 throws IOException {
             int from = 0;
             int to = context.reader().maxDoc();
@@ -100,38 +98,23 @@ final class NameOrderPage {
                     from = position.firstAfter();
                 }
             }
-            ScorerSupplier supplier = from < to ? weight.scorerSupplier(context) : null;
-            if (supplier == null) {
-                return null;
-            }
-            Scorer scorer = supplier.get(Long.MAX_VALUE);
-            DocIdSetIterator matches = scorer.iterator();
-            Bits live = context.reader().getLiveDocs();
-            int[] ring = new int[wanted];
-            long found = 0;
-            for (int doc = matches.advance(from); doc < to; doc = matches.nextDoc()) {
-                if (live == null || live.get(doc)) {
-                    ring[(int) (found % wanted)] = doc;
-                    found++;
-                    if (!descending && found == wanted) {
-                        break; // ascending: the first matches are the page
-                    }
+            int[] docs = new int[wanted];
+            int count = 0;
+            if (descending) {
+                for (int doc = to > 0 ? hits.prevSetBit(to - 1) : -1; doc >= from && count < wanted;
+                     doc = doc > 0 ? hits.prevSetBit(doc - 1) : -1) {
+                    docs[count++] = doc;
+                }
+            } else {
+                for (int doc = from < to ? hits.nextSetBit(from) : DocIdSetIterator.NO_MORE_DOCS; doc < to && count < wanted;
+                     doc = doc + 1 < to ? hits.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                    docs[count++] = doc;
                 }
             }
-            int count = (int) Math.min(found, wanted);
-            if (count == 0) {
-                return null;
-            }
-            int[] docs = new int[count];
-            for (int i = 0; i < count; i++) {
-                // ring holds the last `count` matches in doc order; descending pages read them backwards
-                int ascending = (int) ((found - count + i) % wanted);
-                docs[descending ? count - 1 - i : i] = ring[ascending];
-            }
-            return withOrds(context, docs);
+            return count == 0 ? null : withOrds(context, Arrays.copyOf(docs, count));
         }
 
-        private static Leaf withOrds(LeafReaderContext context, int[] docs) throws IOException {
+    private static Leaf withOrds(LeafReaderContext context, int[] docs) throws IOException {
             int[] nameOrds = new int[docs.length];
             int[] keyOrds = new int[docs.length];
             SortedDocValues names = DocValues.getSorted(context.reader(), ArtifactFields.NAME_SORT);

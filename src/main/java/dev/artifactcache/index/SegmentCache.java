@@ -47,6 +47,14 @@ final class SegmentCache {
     }
 
     /**
+     * {@link #ofPostings}, for a value read from doc values that nothing moves in place (every
+     * field but {@code synced_at}, which a touch moves), e.g. the order by {@code updated_at}.
+     */
+    <T> T ofFixedDocValues(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
+        return cached(values, Integer.MAX_VALUE, segment, what, false, read);
+    }
+
+    /**
      * {@link #of}, for values of which many are made (one per searched word): at most
      * {@link #MAX_BOUNDED} are kept, all dropped when full (the next searches read them again).
      */
