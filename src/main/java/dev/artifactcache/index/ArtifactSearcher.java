@@ -2,6 +2,7 @@ package dev.artifactcache.index;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.FixedBitSet;
@@ -36,6 +37,8 @@ final class ArtifactSearcher extends IndexSearcher {
 
     private volatile FreshnessStats freshness;
     private volatile FixedBitSet[] liveDocuments;
+    private volatile int[][] deletedDocuments;
+    private final Map<FacetDimension, ReaderValues> readerValues = new ConcurrentHashMap<>();
     private final Map<String, Summary> summaries = new ConcurrentHashMap<>();
     private final SegmentCache segments;
 
@@ -60,6 +63,39 @@ final class ArtifactSearcher extends IndexSearcher {
     /** Each value's documents of {@code dimension} in {@code segment}, kept while the segment lives. */
     SegmentValues segmentValues(LeafReader segment, FacetDimension dimension) throws IOException {
         return segments.ofPostings(segment, dimension, reader -> SegmentValues.read(reader, dimension));
+    }
+
+    /**
+     * Per type value and value of {@code dimension} in {@code segment}, how many documents hold
+     * both ({@link SegmentValues#countsByType}), kept while the segment lives.
+     */
+    int[][] countsByType(LeafReader segment, FacetDimension dimension) throws IOException {
+        return segments.ofPostings(segment, "counts by type of " + dimension.dim(), reader ->
+                segmentValues(reader, dimension).countsByType(segmentValues(reader, FacetDimension.TYPE), reader.maxDoc()));
+    }
+
+    /** Every value of {@code dimension} in this reader, numbered; built on first use. */
+    ReaderValues readerValues(FacetDimension dimension) throws IOException {
+        ReaderValues values = readerValues.get(dimension);
+        if (values == null) {
+            values = ReaderValues.of(this, dimension);
+            readerValues.put(dimension, values); // two first uses at once both build it; either is right
+        }
+        return values;
+    }
+
+    /** Per segment (by leaf ordinal) its deleted documents, ascending; built on first use. */
+    int[][] deletedDocuments() {
+        int[][] deleted = deletedDocuments;
+        if (deleted == null) {
+            FixedBitSet[] live = liveDocuments();
+            deleted = new int[live.length][];
+            for (LeafReaderContext leaf : getIndexReader().leaves()) {
+                deleted[leaf.ord] = HitSets.clearBits(live[leaf.ord], leaf.reader().maxDoc());
+            }
+            deletedDocuments = deleted;
+        }
+        return deleted;
     }
 
     /** The documents of {@code segment} in {@code updated_at} order, kept while the segment lives. */

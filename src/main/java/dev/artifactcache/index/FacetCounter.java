@@ -5,12 +5,11 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,9 +23,12 @@ import java.util.Map;
  * selection is an ordinary filter ({@link ArtifactQuery}), so its dimension is counted over the
  * main hits: a value's count is what adding it would give.
  *
- * <p>Each segment is counted the cheaper way for its share of hits: a small share walks the hits'
- * own values (doc values), a large one intersects the hit set with each value's cached documents
- * ({@link SegmentValues}), and a segment whose every document matches adds the values' sizes.
+ * <p>Each segment is counted the cheapest way that applies. Where the hits are all the segment's
+ * live documents of their types (everything, or a type tab), the counts are kept ones: each
+ * value's documents per type ({@link SegmentValues#countsByType}), less the few deleted
+ * documents' values. Otherwise a small share of hits walks the hits' own values (doc values), a
+ * large one intersects the hit set with each value's cached documents ({@link SegmentValues}).
+ * Counts add up in one array per dimension, by the reader's value numbers ({@link ReaderValues}).
  */
 final class FacetCounter {
 
@@ -34,12 +36,16 @@ final class FacetCounter {
      * Walk the hits when fewer than maxDoc / this match. Measured on 100,000 generated documents
      * (300 tags; a search plus the tag counts, three rounds on a busy 2-core machine): 219 hits,
      * walking 1.0-5.8 ms against 5.4-6.7 ms by bit sets; 798 hits, about even; 2,292 hits and
-     * more, the bit sets win (all 100,000: 3-9 ms against 73-227 ms).
+     * more, the bit sets win (all 100,000: 3-9 ms against 73-227 ms). Kept counts are used only
+     * while the deleted documents to take off are as few.
      */
     static final int WALK_RATIO = 100;
 
-    /** How a segment's counts are taken: by the measured rule, or forced one way (tests compare both). */
-    enum Method { CHEAPEST, WALK, BITSETS }
+    /**
+     * How a segment's counts are taken: by the rules above, or forced one way (tests compare them
+     * all; {@code KEPT} falls back to bit sets where the hits are not a whole type tab).
+     */
+    enum Method { CHEAPEST, WALK, BITSETS, KEPT }
 
     private static final Comparator<Map.Entry<String, Long>> BY_COUNT_THEN_VALUE =
             Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
@@ -54,8 +60,9 @@ final class FacetCounter {
     static FacetCounts count(ArtifactSearcher searcher, HitSets hits, SearchRequest request, Method method) throws IOException {
         Map<FacetDimension, Map<String, Long>> counts = new HashMap<>();
         for (FacetDimension dimension : FacetDimension.SEARCHABLE) {
-            Map<String, Long> all = values(searcher, dimension, hits.countedFor(dimension), method);
-            counts.put(dimension, top(all, dimension.topN(), selected(request, dimension)));
+            ReaderValues values = searcher.readerValues(dimension);
+            long[] all = counts(searcher, dimension, values, hits.countedFor(dimension), method);
+            counts.put(dimension, top(values, all, dimension.topN(), selected(request, dimension)));
         }
         return new FacetCounts(counts.get(FacetDimension.TYPE), counts.get(FacetDimension.TAGS),
                 counts.get(FacetDimension.TOOLS), counts.get(FacetDimension.ORIGIN));
@@ -64,32 +71,130 @@ final class FacetCounter {
     /** Every value of {@code dimension} with a count above 0 over {@code hits}, unordered. */
     static Map<String, Long> values(ArtifactSearcher searcher, FacetDimension dimension, HitSets.HitSet hits, Method method)
             throws IOException {
+        ReaderValues values = searcher.readerValues(dimension);
+        long[] all = counts(searcher, dimension, values, hits, method);
         Map<String, Long> counts = new HashMap<>();
+        for (int number = 0; number < all.length; number++) {
+            if (all[number] > 0) {
+                counts.put(values.value(number), all[number]);
+            }
+        }
+        return counts;
+    }
+
+    /** Each value's count over {@code hits}, by its number in {@code values}. */
+    private static long[] counts(ArtifactSearcher searcher, FacetDimension dimension, ReaderValues values, HitSets.HitSet hits,
+                                 Method method) throws IOException {
+        long[] counts = new long[values.size()];
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             LeafReader reader = leaf.reader();
             int matching = hits.sizes()[leaf.ord];
             if (matching == 0) {
                 continue;
             }
+            boolean keep = method == Method.CHEAPEST || method == Method.KEPT;
+            if (keep && addKept(searcher, leaf, dimension, hits, values, counts)) {
+                continue;
+            }
             FixedBitSet matches = hits.docs()[leaf.ord];
             boolean walk = method == Method.WALK || method == Method.CHEAPEST && (long) matching * WALK_RATIO < reader.maxDoc();
             if (walk) {
-                walk(reader, dimension, new BitSetIterator(matches, matching), counts);
+                walk(reader, dimension, setBits(matches, matching), values, counts, 1);
             } else {
-                // null when every document matches (so the segment has no deletions): each value counts whole
-                searcher.segmentValues(reader, dimension).addCounts(matching == reader.maxDoc() ? null : matches, counts);
+                searcher.segmentValues(reader, dimension).addCounts(matches, values.ofSegment(leaf.ord), counts);
             }
         }
         return counts;
     }
 
-    /** The selected values, and the {@code topN} best of the others, by count then value. */
-    static Map<String, Long> top(Map<String, Long> all, int topN, List<String> selected) {
-        List<Map.Entry<String, Long>> entries = new ArrayList<>(all.entrySet());
-        entries.sort(BY_COUNT_THEN_VALUE);
+    /**
+     * Adds the segment's counts from the kept per-type counts when the hits there are every live
+     * document of the set's types (of any type when the set has no type selection), less the
+     * deleted documents' values; adds nothing and returns false otherwise (the sizes differ, or
+     * too many documents are deleted).
+     */
+    private static boolean addKept(ArtifactSearcher searcher, LeafReaderContext leaf, FacetDimension dimension,
+                                   HitSets.HitSet hits, ReaderValues values, long[] counts) throws IOException {
+        LeafReader reader = leaf.reader();
+        int[] deleted = searcher.deletedDocuments()[leaf.ord];
+        if ((long) deleted.length * WALK_RATIO > reader.maxDoc()) {
+            return false;
+        }
+        SegmentValues types = searcher.segmentValues(reader, FacetDimension.TYPE);
+        int[] typePositions = hits.types().isEmpty() ? null
+                : hits.types().stream().mapToInt(types::position).filter(position -> position >= 0).toArray();
+        int[] taken = typePositions == null ? deleted : ofTypes(deleted, types, typePositions);
+        long whole = typePositions == null ? reader.maxDoc() : Arrays.stream(typePositions).map(types::cardinality).sum();
+        // The hits are a subset of these documents (live, of the set's types): the same size makes them the same set.
+        if (hits.sizes()[leaf.ord] != whole - taken.length) {
+            return false;
+        }
+        SegmentValues segment = searcher.segmentValues(reader, dimension);
+        int[] numbers = values.ofSegment(leaf.ord);
+        if (typePositions == null) {
+            for (int i = 0; i < numbers.length; i++) {
+                counts[numbers[i]] += segment.cardinality(i);
+            }
+        } else {
+            int[][] byType = searcher.countsByType(reader, dimension);
+            for (int type : typePositions) {
+                for (int i = 0; i < numbers.length; i++) {
+                    counts[numbers[i]] += byType[type][i];
+                }
+            }
+        }
+        walk(reader, dimension, taken, values, counts, -1);
+        return true;
+    }
+
+    /** The documents of {@code docs} holding any of the type values at {@code typePositions}. */
+    private static int[] ofTypes(int[] docs, SegmentValues types, int[] typePositions) {
+        int[] ofTypes = new int[docs.length];
+        int n = 0;
+        for (int doc : docs) {
+            for (int type : typePositions) {
+                if (types.holds(type, doc)) {
+                    ofTypes[n++] = doc;
+                    break;
+                }
+            }
+        }
+        return Arrays.copyOf(ofTypes, n);
+    }
+
+    private static int[] setBits(FixedBitSet docs, int count) {
+        int[] set = new int[count];
+        int doc = -1;
+        for (int n = 0; n < count; n++) {
+            doc = docs.nextSetBit(doc + 1);
+            set[n] = doc;
+        }
+        return set;
+    }
+
+    /**
+     * The selected values, and the {@code topN} best of the others, by count then value.
+     *
+     * @param counts by value number; numbers follow value order, so the lower number wins a tie
+     */
+    static Map<String, Long> top(ReaderValues values, long[] counts, int topN, List<String> selected) {
+        long[] ranked = new long[counts.length];
+        int n = 0;
+        for (int number = 0; number < counts.length; number++) {
+            if (counts[number] > 0) {
+                ranked[n++] = counts[number] << 32 | (0xFFFFFFFFL - number); // ascending: fewer, then later value
+            }
+        }
+        Arrays.sort(ranked, 0, n);
         Map<String, Long> top = new HashMap<>();
-        entries.stream().limit(topN).forEach(e -> top.put(e.getKey(), e.getValue()));
-        selected.forEach(value -> top.put(value, all.getOrDefault(value, 0L)));
+        for (int k = n - 1; k >= Math.max(0, n - topN); k--) {
+            int number = (int) (0xFFFFFFFFL - (ranked[k] & 0xFFFFFFFFL));
+            top.put(values.value(number), counts[number]);
+        }
+        for (String value : selected) {
+            int number = values.number(value);
+            top.put(value, number < 0 ? 0L : counts[number]);
+        }
         List<Map.Entry<String, Long>> ordered = new ArrayList<>(top.entrySet());
         ordered.sort(BY_COUNT_THEN_VALUE);
         Map<String, Long> result = new LinkedHashMap<>();
@@ -107,26 +212,37 @@ final class FacetCounter {
         };
     }
 
-    /** Counts the values of the hits one by one, by segment ordinal, then names the ordinals that occurred. */
-    private static void walk(LeafReader reader, FacetDimension dimension, DocIdSetIterator hits, Map<String, Long> counts)
-            throws IOException {
-        SortedSetDocValues values = DocValues.getSortedSet(reader, dimension.facetField());
-        if (values.getValueCount() == 0) {
+    /**
+     * Adds {@code sign} for each value of each of {@code docs} (ascending) to {@code counts}: by
+     * segment ordinal first, then each ordinal that occurred named and numbered.
+     */
+    private static void walk(LeafReader reader, FacetDimension dimension, int[] docs, ReaderValues values, long[] counts,
+                             int sign) throws IOException {
+        if (docs.length == 0) {
             return;
         }
-        int[] perOrdinal = new int[Math.toIntExact(values.getValueCount())];
-        for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = hits.nextDoc()) {
-            if (values.advanceExact(doc)) {
-                for (int i = values.docValueCount(); i > 0; i--) {
-                    perOrdinal[(int) values.nextOrd()]++;
+        SortedSetDocValues docValues = DocValues.getSortedSet(reader, dimension.facetField());
+        if (docValues.getValueCount() == 0) {
+            return;
+        }
+        int[] perOrdinal = new int[Math.toIntExact(docValues.getValueCount())];
+        for (int doc : docs) {
+            if (docValues.advanceExact(doc)) {
+                for (int i = docValues.docValueCount(); i > 0; i--) {
+                    perOrdinal[(int) docValues.nextOrd()]++;
                 }
             }
         }
         for (int ordinal = 0; ordinal < perOrdinal.length; ordinal++) {
             if (perOrdinal[ordinal] > 0) {
                 // The facet module stores "dim<delimiter>value"; the value is the path's last part.
-                String[] path = FacetsConfig.stringToPath(values.lookupOrd(ordinal).utf8ToString());
-                counts.merge(path[path.length - 1], (long) perOrdinal[ordinal], Long::sum);
+                String[] path = FacetsConfig.stringToPath(docValues.lookupOrd(ordinal).utf8ToString());
+                int number = values.number(path[path.length - 1]);
+                if (number < 0) {
+                    throw new IllegalStateException("facet value \"" + path[path.length - 1] + "\" of " + dimension.dim()
+                            + " has no filter term; rebuild the index");
+                }
+                counts[number] += (long) sign * perOrdinal[ordinal];
             }
         }
     }

@@ -13,6 +13,7 @@ import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -218,6 +219,24 @@ final class HitSets {
             live.applyMask(docs, 0); // clears the deleted documents, a word at a time for Lucene's live docs
         }
         return docs;
+    }
+
+    /** The documents below {@code maxDoc} not in {@code docs} (null: none is), ascending. */
+    static int[] clearBits(FixedBitSet docs, int maxDoc) {
+        if (docs == null) {
+            int[] all = new int[maxDoc];
+            Arrays.setAll(all, doc -> doc);
+            return all;
+        }
+        int[] clear = new int[maxDoc - docs.cardinality()];
+        int n = 0;
+        long[] words = docs.getBits();
+        for (int word = 0; n < clear.length; word++) {
+            for (long bits = ~words[word]; bits != 0 && n < clear.length; bits &= bits - 1) {
+                clear[n++] = word * 64 + Long.numberOfTrailingZeros(bits);
+            }
+        }
+        return clear;
     }
 
     private static FixedBitSet bitSet(DocIdSet hits, int maxDoc) throws IOException {

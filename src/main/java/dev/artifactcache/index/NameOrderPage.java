@@ -76,13 +76,15 @@ final class NameOrderPage {
         private BytesRef headName;
         private BytesRef headKey;
 
-        private Leaf(LeafReaderContext context, int[] docs, int[] nameOrds, int[] keyOrds) throws IOException {
+        /** @param names, keys the segment's values, already moved past every doc (only their ordinals are looked up) */
+        private Leaf(LeafReaderContext context, int[] docs, int[] nameOrds, int[] keyOrds, SortedDocValues names,
+                     SortedDocValues keys) {
             this.context = context;
             this.docs = docs;
             this.nameOrds = nameOrds;
             this.keyOrds = keyOrds;
-            this.names = DocValues.getSorted(context.reader(), ArtifactFields.NAME_SORT);
-            this.keys = DocValues.getSorted(context.reader(), ArtifactFields.KEY);
+            this.names = names;
+            this.keys = keys;
         }
 
         /** The first hits from the cursor on (ascending), or the last before it (descending); null when none. */
@@ -125,7 +127,7 @@ final class NameOrderPage {
                 nameOrds[i] = names.advanceExact(docs[i]) ? names.ordValue() : -1;
                 keyOrds[i] = keys.advanceExact(docs[i]) ? keys.ordValue() : -1;
             }
-            return new Leaf(context, docs, nameOrds, keyOrds);
+            return new Leaf(context, docs, nameOrds, keyOrds, names, keys);
         }
 
         int headDoc() {

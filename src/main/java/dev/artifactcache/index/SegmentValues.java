@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,17 +75,49 @@ final class SegmentValues {
                 dense.toArray(FixedBitSet[]::new), sparse.toArray(int[][]::new));
     }
 
+    /** The values, in term order: a value's position in this list is its position in this segment. */
+    List<String> values() {
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    /** The value's position, or -1 when the segment lacks it. */
+    int position(String value) {
+        return positions.getOrDefault(value, -1);
+    }
+
+    /** How many documents hold the value at {@code position}, deleted ones included. */
+    int cardinality(int position) {
+        return cardinality[position];
+    }
+
+    /** Whether {@code doc} holds the value at {@code position}. */
+    boolean holds(int position, int doc) {
+        return dense[position] != null ? dense[position].get(doc) : Arrays.binarySearch(sparse[position], doc) >= 0;
+    }
+
     /**
-     * Adds each value's count over {@code hits} (this segment's matching documents, or null for
-     * every document of a segment without deletions) to {@code counts}.
+     * Adds each value's count over {@code hits} (this segment's matching documents) to
+     * {@code counts}, at the number {@code numbers} gives the value's position.
      */
-    void addCounts(FixedBitSet hits, Map<String, Long> counts) {
+    void addCounts(FixedBitSet hits, int[] numbers, long[] counts) {
         for (int i = 0; i < values.length; i++) {
-            long count = hits == null ? cardinality[i] : count(i, hits);
-            if (count > 0) {
-                counts.merge(values[i], count, Long::sum);
+            counts[numbers[i]] += count(i, hits);
+        }
+    }
+
+    /**
+     * Per value of {@code types} (this segment's type values) and per value of this dimension, how
+     * many documents hold both, deleted ones included: the counts of each type tab, kept.
+     */
+    int[][] countsByType(SegmentValues types, int maxDoc) {
+        int[][] counts = new int[types.values.length][values.length];
+        for (int type = 0; type < types.values.length; type++) {
+            FixedBitSet typeDocs = types.documentsOfAny(List.of(types.values[type]), maxDoc);
+            for (int i = 0; i < values.length; i++) {
+                counts[type][i] = (int) count(i, typeDocs);
             }
         }
+        return counts;
     }
 
     /**

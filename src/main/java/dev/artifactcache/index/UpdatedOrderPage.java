@@ -239,15 +239,15 @@ final class UpdatedOrderPage {
         final LeafReaderContext context;
         private final Order order;
         private final int[] ranks;
-        private final SortedDocValues keys;
+        /** The segment's keys, opened when a key is first read. */
+        private SortedDocValues keys;
         private int head;
         private BytesRef headKey;
 
-        Leaf(LeafReaderContext context, Order order, int[] ranks) throws IOException {
+        Leaf(LeafReaderContext context, Order order, int[] ranks) {
             this.context = context;
             this.order = order;
             this.ranks = ranks;
-            this.keys = DocValues.getSorted(context.reader(), ArtifactFields.KEY);
         }
 
         int headDoc() {
@@ -262,6 +262,9 @@ final class UpdatedOrderPage {
             if (headKey == null) {
                 int ord = order.keyOrds[headDoc()];
                 try {
+                    if (keys == null) {
+                        keys = DocValues.getSorted(context.reader(), ArtifactFields.KEY);
+                    }
                     headKey = ord < 0 ? new BytesRef() : BytesRef.deepCopyOf(keys.lookupOrd(ord));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

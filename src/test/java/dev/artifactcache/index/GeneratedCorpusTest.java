@@ -41,6 +41,12 @@ class GeneratedCorpusTest {
     static void build() throws Exception {
         corpus = new GeneratedCorpus(7);
         rows = corpus.rows(10_000);
+        // Ties on updated_at (across segments too, with the live writes below): the key decides.
+        for (int i = 0; i < rows.size(); i += 97) {
+            ArtifactRow row = rows.get(i);
+            rows.set(i, new ArtifactRow(row.collection(), row.id(), row.metadata(), row.syncedAt(), Rows.T0.minusSeconds(86_400),
+                    row.seq(), false));
+        }
         index = ArtifactIndex.open(dir.resolve("lucene"));
         index.rebuild(rows.iterator(), rows.size());
         // Some live writes too, so the index has several segments and deleted documents.
@@ -251,6 +257,7 @@ class GeneratedCorpusTest {
                 String context = dimension + " " + request;
                 assertEquals(expected, index.facetValues(request, dimension, FacetCounter.Method.WALK), context);
                 assertEquals(expected, index.facetValues(request, dimension, FacetCounter.Method.BITSETS), context);
+                assertEquals(expected, index.facetValues(request, dimension, FacetCounter.Method.KEPT), context);
                 assertEquals(expected, index.facetValues(request, dimension, FacetCounter.Method.CHEAPEST), context);
                 checked++;
             }
@@ -266,6 +273,33 @@ class GeneratedCorpusTest {
                 SearchRequest first = randomFilters(random).sort(order).limit(1 + random.nextInt(150)).build();
                 List<String> expected = rows.stream().filter(matching(first, null)).sorted(order(order)).map(ArtifactRow::key).toList();
                 assertEquals(expected, walk(first), order + " " + first);
+            }
+        }
+    }
+
+    /**
+     * Date-ordered pages by either way of finding a segment's candidates (walking the kept order,
+     * ranking the hits), for hit sets from a few documents to all, to the last page.
+     */
+    @Test
+    void dateOrdersByEitherMethodFollowTheBruteForceOrder() {
+        Random random = new Random(19);
+        List<SearchRequest.Builder> filters = List.of(SearchRequest.builder(),
+                SearchRequest.builder().origins("marketplace"),
+                SearchRequest.builder().types(ArtifactType.WORKFLOW, ArtifactType.COMPOSITE),
+                SearchRequest.builder().tools(MatchMode.ALL, "Read", "Grep", "Glob"),
+                SearchRequest.builder().q(corpus.words.get(3)).collections("default", "team"));
+        for (SortOrder order : List.of(SortOrder.UPDATED, SortOrder.UPDATED_DESC)) {
+            for (SearchRequest.Builder filter : filters) {
+                SearchRequest first = filter.sort(order).limit(1 + random.nextInt(400)).build();
+                Set<String> textMatches = first.q() == null ? null
+                        : Set.copyOf(walk(SearchRequest.builder().q(first.q()).sort(SortOrder.NAME).limit(1000).build()));
+                List<String> expected = rows.stream().filter(matching(first, null))
+                        .filter(row -> textMatches == null || textMatches.contains(row.key()))
+                        .sorted(order(order)).map(ArtifactRow::key).toList();
+                for (UpdatedOrderPage.Method method : UpdatedOrderPage.Method.values()) {
+                    assertEquals(expected, walk(first, method), method + " " + first);
+                }
             }
         }
     }
@@ -329,10 +363,16 @@ class GeneratedCorpusTest {
     }
 
     private static List<String> walk(SearchRequest first) {
+        return walk(first, UpdatedOrderPage.Method.CHEAPEST);
+    }
+
+    /** Every page's keys, with cursors, date orders collected by {@code dateMethod}. */
+    private static List<String> walk(SearchRequest first, UpdatedOrderPage.Method dateMethod) {
         List<String> keys = new ArrayList<>();
         SearchRequest next = first;
         while (true) {
-            SearchResult page = index.search(next);
+            SearchRequest request = next;
+            SearchResult page = index.withSearcher(searcher -> ArtifactSearch.run(searcher, request, dateMethod));
             page.items().forEach(r -> keys.add(r.key()));
             if (!page.hasNext()) {
                 return keys;
