@@ -17,6 +17,11 @@ final class ArtifactJson {
      * @param staleBefore documents checked before this instant are stale
      */
     static JsonObject item(ArtifactRow row, Instant staleBefore) {
+        return itemBuilder(row, staleBefore).build();
+    }
+
+    /** {@link #item}, still open for more fields. */
+    static JsonObjectBuilder itemBuilder(ArtifactRow row, Instant staleBefore) {
         ArtifactMetadata m = row.metadata();
         JsonObjectBuilder item = Json.object()
                 .add("id", row.id())
@@ -42,6 +47,6 @@ final class ArtifactJson {
         item.add("stale", row.syncedAt().isBefore(staleBefore));
         Json.text(item, "sync_error", m.syncError());
         item.add("sync_warnings", Json.array(m.syncWarnings()));
-        return item.build();
+        return item;
     }
 }

@@ -200,14 +200,14 @@ public final class CollectionRoutes implements HttpService {
     private void send(ServerResponse res, SearchResult result, SearchRequest request, String freshnessScope,
                       Instant staleBefore, long started, BiConsumer<ArtifactRow, JsonObjectBuilder> extra,
                       JsonArray missing) {
-        JsonObject page = ListingJson.page(result, request.after() == null, request.facets(),
-                cache.index().freshness(freshnessScope, staleBefore), cache.settings().ttl(), staleBefore, started);
         Map<String, List<String>> holding = cache.index().collectionsHolding(result.items());
         Map<String, CollectionCount> counts = counts();
-        JsonObject answer = SkillmeatItems.withExtras(page, result.items(), (row, item) -> {
-            item.add("collections", SkillmeatItems.collections(holding.getOrDefault(row.id(), List.of()), counts));
-            extra.accept(row, item);
-        });
+        JsonObject answer = ListingJson.page(result, request.after() == null, request.facets(),
+                cache.index().freshness(freshnessScope, staleBefore), cache.settings().ttl(), staleBefore, started,
+                SkillmeatItems.withExtras((row, item) -> {
+                    item.add("collections", SkillmeatItems.collections(holding.getOrDefault(row.id(), List.of()), counts));
+                    extra.accept(row, item);
+                }));
         res.send(missing == null ? answer : Json.object(answer).add("missing_artifacts", missing).build());
     }
 

@@ -11,6 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** The listing envelope of api.md: items, page_info, facets, freshness, took_ms. */
 final class ListingJson {
@@ -18,13 +19,21 @@ final class ListingJson {
     private ListingJson() {
     }
 
+    /**
+     * @param extra adds a route's own fields to each item (after its highlights), given its row:
+     *              each item is built once
+     */
     static JsonObject page(SearchResult result, boolean firstPage, boolean withFacets, Freshness freshness,
-                           Duration ttl, Instant staleBefore, long startedNanos) {
+                           Duration ttl, Instant staleBefore, long startedNanos, BiConsumer<ArtifactRow, JsonObjectBuilder> extra) {
         JsonArrayBuilder items = Json.array();
         for (ArtifactRow row : result.items()) {
-            JsonObject item = ArtifactJson.item(row, staleBefore);
+            JsonObjectBuilder item = ArtifactJson.itemBuilder(row, staleBefore);
             Highlight highlight = result.highlights().get(row.key());
-            items.add(highlight == null ? item : Json.object(item).add("highlights", highlights(highlight)).build());
+            if (highlight != null) {
+                item.add("highlights", highlights(highlight));
+            }
+            extra.accept(row, item);
+            items.add(item);
         }
         JsonObjectBuilder page = Json.object()
                 .add("items", items)

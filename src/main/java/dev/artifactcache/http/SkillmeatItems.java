@@ -4,9 +4,7 @@ import dev.artifactcache.collection.ArtifactMetadata;
 import dev.artifactcache.collection.CollectionHeader;
 import dev.artifactcache.index.CollectionCount;
 import dev.artifactcache.store.ArtifactRow;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.List;
@@ -24,20 +22,14 @@ final class SkillmeatItems {
     private SkillmeatItems() {
     }
 
-    /** The page with each item passed through {@code extra}, given the item's row. */
-    static JsonObject withExtras(JsonObject page, List<ArtifactRow> rows, BiConsumer<ArtifactRow, JsonObjectBuilder> extra) {
-        JsonArray items = page.getJsonArray("items");
-        JsonArrayBuilder extended = Json.array();
-        for (int i = 0; i < items.size(); i++) {
-            JsonObjectBuilder item = Json.object(items.getJsonObject(i));
-            ArtifactRow row = rows.get(i);
+    /** What adds SkillMeat's fields to an item, given its row: a local artifact's {@code source}, then {@code extra}'s. */
+    static BiConsumer<ArtifactRow, JsonObjectBuilder> withExtras(BiConsumer<ArtifactRow, JsonObjectBuilder> extra) {
+        return (row, item) -> {
             if (row.metadata().source() == null) {
                 item.add("source", row.id()); // SkillMeat's fallback: a local artifact's source is its id
             }
             extra.accept(row, item);
-            extended.add(item);
-        }
-        return Json.object(page).add("items", extended).build();
+        };
     }
 
     /** SkillMeat's {@code collections}: {@code [{id, name, artifact_count}]}. */
