@@ -10,10 +10,10 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * A page in name order from the request's hit sets, without comparing names document by document.
@@ -43,30 +43,19 @@ final class NameOrderPage {
                 return null;
             }
         }
-        PriorityQueue<Leaf> heads = new PriorityQueue<>(Math.max(1, leaves.size()),
-                descending ? (a, b) -> b.compareHead(a) : Leaf::compareHead);
+        List<Leaf> candidates = new ArrayList<>();
         for (LeafReaderContext context : leaves) {
             FixedBitSet matching = hits.docs()[context.ord];
             Leaf leaf = matching == null ? null : Leaf.collect(context, matching, descending, after, wanted);
             if (leaf != null) {
-                heads.add(leaf);
+                candidates.add(leaf);
             }
         }
-        List<FieldDoc> page = new ArrayList<>(wanted);
-        while (page.size() < wanted && !heads.isEmpty()) {
-            Leaf leaf = heads.poll();
-            page.add(new FieldDoc(leaf.context.docBase + leaf.headDoc(), Float.NaN,
-                    new Object[] {leaf.headName(), leaf.headKey()}));
-            if (leaf.advance()) {
-                heads.add(leaf);
-            }
-        }
-        return page.toArray(new FieldDoc[0]);
+        return SegmentCandidates.merge(candidates, descending, wanted);
     }
 
     /** One segment's candidates, in page order, with the head's name and key read on demand. */
-    private static final class Leaf {
-        final LeafReaderContext context;
+    private static final class Leaf extends SegmentCandidates<Leaf> {
         private final int[] docs;
         private final int[] nameOrds;
         private final int[] keyOrds;
@@ -79,7 +68,7 @@ final class NameOrderPage {
         /** @param names, keys the segment's values, already moved past every doc (only their ordinals are looked up) */
         private Leaf(LeafReaderContext context, int[] docs, int[] nameOrds, int[] keyOrds, SortedDocValues names,
                      SortedDocValues keys) {
-            this.context = context;
+            super(context);
             this.docs = docs;
             this.nameOrds = nameOrds;
             this.keyOrds = keyOrds;
@@ -130,8 +119,18 @@ final class NameOrderPage {
             return new Leaf(context, docs, nameOrds, keyOrds, names, keys);
         }
 
+        @Override
         int headDoc() {
             return docs[head];
+        }
+
+        @Override
+        Object[] headValues() {
+            try {
+                return new Object[] {headName(), headKey()};
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         BytesRef headName() throws IOException {
@@ -148,6 +147,7 @@ final class NameOrderPage {
             return headKey;
         }
 
+        @Override
         boolean advance() {
             head++;
             headName = null;
@@ -156,12 +156,13 @@ final class NameOrderPage {
         }
 
         /** Ascending (name, key) order of the two heads. */
+        @Override
         int compareHead(Leaf other) {
             try {
                 int byName = headName().compareTo(other.headName());
                 return byName != 0 ? byName : headKey().compareTo(other.headKey());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
     }

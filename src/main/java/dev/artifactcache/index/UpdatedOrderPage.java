@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * A page in {@code updated_at} order from the request's hit sets, without sorting the hits. Each
@@ -199,7 +198,7 @@ final class UpdatedOrderPage {
      */
     static FieldDoc[] collect(ArtifactSearcher searcher, HitSets.HitSet hits, boolean descending, FieldDoc after, int wanted,
                               Method method) throws IOException {
-        PriorityQueue<Leaf> heads = new PriorityQueue<>(descending ? (a, b) -> b.compareHead(a) : Leaf::compareHead);
+        List<Leaf> candidates = new ArrayList<>();
         for (LeafReaderContext context : searcher.getIndexReader().leaves()) {
             FixedBitSet matching = hits.docs()[context.ord];
             if (matching == null || hits.sizes()[context.ord] == 0) {
@@ -219,24 +218,14 @@ final class UpdatedOrderPage {
             }
             int[] ranks = order.pageRanks(matching, hits.sizes()[context.ord], from, to, descending, wanted, method);
             if (ranks.length > 0) {
-                heads.add(new Leaf(context, order, ranks));
+                candidates.add(new Leaf(context, order, ranks));
             }
         }
-        List<FieldDoc> page = new ArrayList<>(wanted);
-        while (page.size() < wanted && !heads.isEmpty()) {
-            Leaf leaf = heads.poll();
-            page.add(new FieldDoc(leaf.context.docBase + leaf.headDoc(), Float.NaN,
-                    new Object[] {leaf.headUpdated(), leaf.headKey()}));
-            if (leaf.advance()) {
-                heads.add(leaf);
-            }
-        }
-        return page.toArray(new FieldDoc[0]);
+        return SegmentCandidates.merge(candidates, descending, wanted);
     }
 
     /** One segment's candidates, in page order, with the head's key read on demand. */
-    private static final class Leaf {
-        final LeafReaderContext context;
+    private static final class Leaf extends SegmentCandidates<Leaf> {
         private final Order order;
         private final int[] ranks;
         /** The segment's keys, opened when a key is first read. */
@@ -245,13 +234,19 @@ final class UpdatedOrderPage {
         private BytesRef headKey;
 
         Leaf(LeafReaderContext context, Order order, int[] ranks) {
-            this.context = context;
+            super(context);
             this.order = order;
             this.ranks = ranks;
         }
 
+        @Override
         int headDoc() {
             return order.docs[ranks[head]];
+        }
+
+        @Override
+        Object[] headValues() {
+            return new Object[] {headUpdated(), headKey()};
         }
 
         long headUpdated() {
@@ -273,6 +268,7 @@ final class UpdatedOrderPage {
             return headKey;
         }
 
+        @Override
         boolean advance() {
             head++;
             headKey = null;
@@ -280,6 +276,7 @@ final class UpdatedOrderPage {
         }
 
         /** Ascending (updated_at, key) order of the two heads. */
+        @Override
         int compareHead(Leaf other) {
             int byUpdated = Long.compare(headUpdated(), other.headUpdated());
             return byUpdated != 0 ? byUpdated : headKey().compareTo(other.headKey());
