@@ -98,6 +98,11 @@ final class ArtifactSearcher extends IndexSearcher {
         return deleted;
     }
 
+    /** The values of the sorted doc-values {@code field} of {@code segment} by ordinal, kept while the segment lives. */
+    SegmentTerms segmentTerms(LeafReader segment, String field) throws IOException {
+        return segments.ofFixedDocValues(segment, "values of " + field, reader -> SegmentTerms.read(reader, field));
+    }
+
     /** The documents of {@code segment} in {@code updated_at} order, kept while the segment lives. */
     UpdatedOrderPage.Order updatedOrder(LeafReader segment) throws IOException {
         return segments.ofFixedDocValues(segment, UpdatedOrderPage.Order.class, UpdatedOrderPage.Order::read);

@@ -5,12 +5,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +33,7 @@ final class NameOrderPage {
      * @return up to {@code wanted} hits as {@link FieldDoc}s with fields {@code [name, key]}, or null
      *         when a segment is not sorted by name (then the caller sorts the usual way)
      */
-    static FieldDoc[] collect(IndexSearcher searcher, HitSets.HitSet hits, boolean descending, FieldDoc after, int wanted)
+    static FieldDoc[] collect(ArtifactSearcher searcher, HitSets.HitSet hits, boolean descending, FieldDoc after, int wanted)
             throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (LeafReaderContext leaf : leaves) {
@@ -46,7 +44,7 @@ final class NameOrderPage {
         List<Leaf> candidates = new ArrayList<>();
         for (LeafReaderContext context : leaves) {
             FixedBitSet matching = hits.docs()[context.ord];
-            Leaf leaf = matching == null ? null : Leaf.collect(context, matching, descending, after, wanted);
+            Leaf leaf = matching == null ? null : Leaf.collect(searcher, context, matching, descending, after, wanted);
             if (leaf != null) {
                 candidates.add(leaf);
             }
@@ -59,15 +57,14 @@ final class NameOrderPage {
         private final int[] docs;
         private final int[] nameOrds;
         private final int[] keyOrds;
-        private final SortedDocValues names;
-        private final SortedDocValues keys;
+        private final SegmentTerms names;
+        private final SegmentTerms keys;
         private int head;
         private BytesRef headName;
         private BytesRef headKey;
 
-        /** @param names, keys the segment's values, already moved past every doc (only their ordinals are looked up) */
-        private Leaf(LeafReaderContext context, int[] docs, int[] nameOrds, int[] keyOrds, SortedDocValues names,
-                     SortedDocValues keys) {
+        private Leaf(LeafReaderContext context, int[] docs, int[] nameOrds, int[] keyOrds, SegmentTerms names,
+                     SegmentTerms keys) {
             super(context);
             this.docs = docs;
             this.nameOrds = nameOrds;
@@ -77,8 +74,8 @@ final class NameOrderPage {
         }
 
         /** The first hits from the cursor on (ascending), or the last before it (descending); null when none. */
-        static Leaf collect(LeafReaderContext context, FixedBitSet hits, boolean descending, FieldDoc after, int wanted)
-                throws IOException {
+        static Leaf collect(ArtifactSearcher searcher, LeafReaderContext context, FixedBitSet hits, boolean descending,
+                            FieldDoc after, int wanted) throws IOException {
             int from = 0;
             int to = context.reader().maxDoc();
             if (after != null) {
@@ -102,10 +99,10 @@ final class NameOrderPage {
                     docs[count++] = doc;
                 }
             }
-            return count == 0 ? null : withOrds(context, Arrays.copyOf(docs, count));
+            return count == 0 ? null : withOrds(searcher, context, Arrays.copyOf(docs, count));
         }
 
-    private static Leaf withOrds(LeafReaderContext context, int[] docs) throws IOException {
+        private static Leaf withOrds(ArtifactSearcher searcher, LeafReaderContext context, int[] docs) throws IOException {
             int[] nameOrds = new int[docs.length];
             int[] keyOrds = new int[docs.length];
             SortedDocValues names = DocValues.getSorted(context.reader(), ArtifactFields.NAME_SORT);
@@ -116,7 +113,8 @@ final class NameOrderPage {
                 nameOrds[i] = names.advanceExact(docs[i]) ? names.ordValue() : -1;
                 keyOrds[i] = keys.advanceExact(docs[i]) ? keys.ordValue() : -1;
             }
-            return new Leaf(context, docs, nameOrds, keyOrds, names, keys);
+            return new Leaf(context, docs, nameOrds, keyOrds, searcher.segmentTerms(context.reader(), ArtifactFields.NAME_SORT),
+                    searcher.segmentTerms(context.reader(), ArtifactFields.KEY));
         }
 
         @Override
@@ -126,23 +124,19 @@ final class NameOrderPage {
 
         @Override
         Object[] headValues() {
-            try {
-                return new Object[] {headName(), headKey()};
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new Object[] {headName(), headKey()};
         }
 
-        BytesRef headName() throws IOException {
+        BytesRef headName() {
             if (headName == null) {
-                headName = BytesRef.deepCopyOf(nameOrds[head] < 0 ? new BytesRef() : names.lookupOrd(nameOrds[head]));
+                headName = nameOrds[head] < 0 ? new BytesRef() : names.value(nameOrds[head]);
             }
             return headName;
         }
 
-        BytesRef headKey() throws IOException {
+        BytesRef headKey() {
             if (headKey == null) {
-                headKey = BytesRef.deepCopyOf(keyOrds[head] < 0 ? new BytesRef() : keys.lookupOrd(keyOrds[head]));
+                headKey = keyOrds[head] < 0 ? new BytesRef() : keys.value(keyOrds[head]);
             }
             return headKey;
         }
@@ -158,12 +152,8 @@ final class NameOrderPage {
         /** Ascending (name, key) order of the two heads. */
         @Override
         int compareHead(Leaf other) {
-            try {
-                int byName = headName().compareTo(other.headName());
-                return byName != 0 ? byName : headKey().compareTo(other.headKey());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            int byName = headName().compareTo(other.headName());
+            return byName != 0 ? byName : headKey().compareTo(other.headKey());
         }
     }
 

@@ -12,7 +12,6 @@ import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IntroSorter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,8 +112,8 @@ final class UpdatedOrderPage {
          * The first rank whose document comes after the cursor ({@code strict}), or at or after it;
          * by binary search, the key compared by its ordinal in this segment.
          */
-        int firstRank(LeafReader reader, long cursorUpdated, BytesRef cursorKey, boolean strict) throws IOException {
-            int keyOrd = DocValues.getSorted(reader, ArtifactFields.KEY).lookupTerm(cursorKey); // -(insertion) - 1 when absent
+        int firstRank(SegmentTerms keys, long cursorUpdated, BytesRef cursorKey, boolean strict) {
+            int keyOrd = keys.lookup(cursorKey); // -(insertion) - 1 when absent
             int low = 0;
             int high = docs.length;
             while (low < high) {
@@ -206,10 +205,11 @@ final class UpdatedOrderPage {
             }
             LeafReader reader = context.reader();
             Order order = searcher.updatedOrder(reader);
+            SegmentTerms keys = searcher.segmentTerms(reader, ArtifactFields.KEY);
             int from = 0;
             int to = reader.maxDoc();
             if (after != null) {
-                int cursor = order.firstRank(reader, (Long) after.fields[0], (BytesRef) after.fields[1], !descending);
+                int cursor = order.firstRank(keys, (Long) after.fields[0], (BytesRef) after.fields[1], !descending);
                 if (descending) {
                     to = cursor;
                 } else {
@@ -218,7 +218,7 @@ final class UpdatedOrderPage {
             }
             int[] ranks = order.pageRanks(matching, hits.sizes()[context.ord], from, to, descending, wanted, method);
             if (ranks.length > 0) {
-                candidates.add(new Leaf(context, order, ranks));
+                candidates.add(new Leaf(context, order, ranks, keys));
             }
         }
         return SegmentCandidates.merge(candidates, descending, wanted);
@@ -228,15 +228,15 @@ final class UpdatedOrderPage {
     private static final class Leaf extends SegmentCandidates<Leaf> {
         private final Order order;
         private final int[] ranks;
-        /** The segment's keys, opened when a key is first read. */
-        private SortedDocValues keys;
+        private final SegmentTerms keys;
         private int head;
         private BytesRef headKey;
 
-        Leaf(LeafReaderContext context, Order order, int[] ranks) {
+        Leaf(LeafReaderContext context, Order order, int[] ranks, SegmentTerms keys) {
             super(context);
             this.order = order;
             this.ranks = ranks;
+            this.keys = keys;
         }
 
         @Override
@@ -256,14 +256,7 @@ final class UpdatedOrderPage {
         BytesRef headKey() {
             if (headKey == null) {
                 int ord = order.keyOrds[headDoc()];
-                try {
-                    if (keys == null) {
-                        keys = DocValues.getSorted(context.reader(), ArtifactFields.KEY);
-                    }
-                    headKey = ord < 0 ? new BytesRef() : BytesRef.deepCopyOf(keys.lookupOrd(ord));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                headKey = ord < 0 ? new BytesRef() : keys.value(ord);
             }
             return headKey;
         }
