@@ -99,8 +99,8 @@ final class ArtifactSearcher extends IndexSearcher {
     }
 
     /** The values of the sorted doc-values {@code field} of {@code segment} by ordinal, kept while the segment lives. */
-    SegmentTerms segmentTerms(LeafReader segment, String field) throws IOException {
-        return segments.ofFixedDocValues(segment, "values of " + field, reader -> SegmentTerms.read(reader, field));
+    SortedValuesArray sortedValues(LeafReader segment, String field) throws IOException {
+        return segments.ofFixedDocValues(segment, "values of " + field, reader -> SortedValuesArray.read(reader, field));
     }
 
     /** The documents of {@code segment} in {@code updated_at} order, kept while the segment lives. */

@@ -57,14 +57,14 @@ final class NameOrderPage {
         private final int[] docs;
         private final int[] nameOrds;
         private final int[] keyOrds;
-        private final SegmentTerms names;
-        private final SegmentTerms keys;
+        private final SortedValuesArray names;
+        private final SortedValuesArray keys;
         private int head;
         private BytesRef headName;
         private BytesRef headKey;
 
-        private Leaf(LeafReaderContext context, int[] docs, int[] nameOrds, int[] keyOrds, SegmentTerms names,
-                     SegmentTerms keys) {
+        private Leaf(LeafReaderContext context, int[] docs, int[] nameOrds, int[] keyOrds, SortedValuesArray names,
+                     SortedValuesArray keys) {
             super(context);
             this.docs = docs;
             this.nameOrds = nameOrds;
@@ -113,8 +113,8 @@ final class NameOrderPage {
                 nameOrds[i] = names.advanceExact(docs[i]) ? names.ordValue() : -1;
                 keyOrds[i] = keys.advanceExact(docs[i]) ? keys.ordValue() : -1;
             }
-            return new Leaf(context, docs, nameOrds, keyOrds, searcher.segmentTerms(context.reader(), ArtifactFields.NAME_SORT),
-                    searcher.segmentTerms(context.reader(), ArtifactFields.KEY));
+            return new Leaf(context, docs, nameOrds, keyOrds, searcher.sortedValues(context.reader(), ArtifactFields.NAME_SORT),
+                    searcher.sortedValues(context.reader(), ArtifactFields.KEY));
         }
 
         @Override

@@ -112,7 +112,7 @@ final class UpdatedOrderPage {
          * The first rank whose document comes after the cursor ({@code strict}), or at or after it;
          * by binary search, the key compared by its ordinal in this segment.
          */
-        int firstRank(SegmentTerms keys, long cursorUpdated, BytesRef cursorKey, boolean strict) {
+        int firstRank(SortedValuesArray keys, long cursorUpdated, BytesRef cursorKey, boolean strict) {
             int keyOrd = keys.lookup(cursorKey); // -(insertion) - 1 when absent
             int low = 0;
             int high = docs.length;
@@ -205,7 +205,7 @@ final class UpdatedOrderPage {
             }
             LeafReader reader = context.reader();
             Order order = searcher.updatedOrder(reader);
-            SegmentTerms keys = searcher.segmentTerms(reader, ArtifactFields.KEY);
+            SortedValuesArray keys = searcher.sortedValues(reader, ArtifactFields.KEY);
             int from = 0;
             int to = reader.maxDoc();
             if (after != null) {
@@ -228,11 +228,11 @@ final class UpdatedOrderPage {
     private static final class Leaf extends SegmentCandidates<Leaf> {
         private final Order order;
         private final int[] ranks;
-        private final SegmentTerms keys;
+        private final SortedValuesArray keys;
         private int head;
         private BytesRef headKey;
 
-        Leaf(LeafReaderContext context, Order order, int[] ranks, SegmentTerms keys) {
+        Leaf(LeafReaderContext context, Order order, int[] ranks, SortedValuesArray keys) {
             super(context);
             this.order = order;
             this.ranks = ranks;

@@ -14,18 +14,18 @@ import java.io.IOException;
  * reading a value is a slice, where the doc values decompress a block of their terms dictionary
  * per lookup (a page's keys lie in as many blocks as it has items). Built once per segment.
  */
-final class SegmentTerms {
+final class SortedValuesArray {
 
     private final byte[] bytes;
     /** The value of ordinal {@code o} is {@code bytes[starts[o], starts[o + 1])}. */
     private final int[] starts;
 
-    private SegmentTerms(byte[] bytes, int[] starts) {
+    private SortedValuesArray(byte[] bytes, int[] starts) {
         this.bytes = bytes;
         this.starts = starts;
     }
 
-    static SegmentTerms read(LeafReader reader, String field) throws IOException {
+    static SortedValuesArray read(LeafReader reader, String field) throws IOException {
         SortedDocValues values = DocValues.getSorted(reader, field);
         int[] starts = new int[values.getValueCount() + 1];
         byte[] bytes = new byte[0];
@@ -38,7 +38,7 @@ final class SegmentTerms {
             length += term.length;
             starts[++ord] = length;
         }
-        return new SegmentTerms(ArrayUtil.copyOfSubArray(bytes, 0, length), starts);
+        return new SortedValuesArray(ArrayUtil.copyOfSubArray(bytes, 0, length), starts);
     }
 
     /** The value of {@code ord} (shared bytes: never modify them). */
