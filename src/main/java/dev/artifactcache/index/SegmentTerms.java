@@ -157,7 +157,8 @@ final class SegmentTerms {
 
     /** Calls {@code each} with every term starting with {@code prefix}, in term order. */
     void forEachStartingWith(BytesRef prefix, IntConsumer each) {
-        for (int i = firstAtOrAfter(prefix); i < size && startsWith(i, prefix); i++) {
+        int from = firstAtOrAfter(prefix);
+        for (int i = from, to = endOfRun(from, prefix); i < to; i++) {
             each.accept(i);
         }
     }
@@ -165,8 +166,9 @@ final class SegmentTerms {
     /** Calls {@code each} with every term {@code typo} accepts, in term order. */
     void forEachTypo(Typo typo, IntConsumer each) {
         BytesRef start = typo.fixedStart();
+        int from = firstAtOrAfter(start);
         int[] scratch = null;
-        for (int i = firstAtOrAfter(start); i < size && startsWith(i, start); i++) {
+        for (int i = from, to = endOfRun(from, start); i < to; i++) {
             if (typo.mayAccept(lengths[i], characters[i])) {
                 if (scratch == null) {
                     scratch = new int[64];
@@ -198,8 +200,23 @@ final class SegmentTerms {
         return Arrays.compareUnsigned(bytes, starts[i], starts[i + 1], key.bytes, key.offset, key.offset + key.length);
     }
 
-    private boolean startsWith(int i, BytesRef prefix) {
-        return starts[i + 1] - starts[i] >= prefix.length
-                && Arrays.equals(bytes, starts[i], starts[i] + prefix.length, prefix.bytes, prefix.offset, prefix.offset + prefix.length);
+    /**
+     * The end of the run of terms starting with {@code prefix} that begins at {@code from} (the
+     * first term not before it): a binary search, since a term's first bytes compare as the
+     * prefix until the run ends and above it after.
+     */
+    private int endOfRun(int from, BytesRef prefix) {
+        int low = from;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            int end = Math.min(starts[mid + 1], starts[mid] + prefix.length);
+            if (Arrays.compareUnsigned(bytes, starts[mid], end, prefix.bytes, prefix.offset, prefix.offset + prefix.length) <= 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 }
