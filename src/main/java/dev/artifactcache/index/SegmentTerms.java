@@ -77,7 +77,7 @@ final class SegmentTerms {
         int[] lengths = new int[capacity];
         long[] characters = new long[capacity];
         int[] docStarts = new int[capacity + 1];
-        int[] docs = new int[capacity];
+        int[] docs = new int[Math.toIntExact(Math.max(terms.getSumDocFreq(), 16))]; // enough for every term as a list
         FixedBitSet[] dense = new FixedBitSet[capacity];
         IntsRef codePoints = new IntsRef();
         PostingsEnum postings = null;
