@@ -24,7 +24,7 @@ import java.util.function.IntConsumer;
  * of them through the dictionary, each with its own postings list.
  *
  * <p>Read once per segment from its postings (deleted documents included, as postings have them:
- * searches skip those) and kept while the segment lives: about 7 MB for the five text fields of
+ * searches skip those) and kept while the segment lives: about 11 MB for the five text fields of
  * 100,000 artifacts. A term in 1/32 of the segment or more keeps its documents as a bit set, a
  * rarer one as a list (the smaller of the two).
  */
