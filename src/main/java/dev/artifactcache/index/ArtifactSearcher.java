@@ -126,6 +126,11 @@ final class ArtifactSearcher extends IndexSearcher {
         return segments.ofPostings(segment, SegmentKeys.class, reader -> SegmentKeys.read(reader, ArtifactFields.KEY));
     }
 
+    /** The terms of a text {@code field} of {@code segment} with their documents, kept while the segment lives. */
+    SegmentTerms segmentTerms(LeafReader segment, String field) throws IOException {
+        return segments.ofPostings(segment, new SegmentTerms.Of(field), reader -> SegmentTerms.read(reader, field));
+    }
+
     /** The sorted {@code synced_at} values of this reader, built on first use. */
     FreshnessStats freshness() throws IOException {
         FreshnessStats stats = freshness;

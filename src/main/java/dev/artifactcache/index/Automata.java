@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Compiled prefix and typo automata, cached by term: repeated searches (the next page, another
- * facet, the same text in another tab) reuse them. Bounded by memory, least recently used first out.
+ * Compiled prefix and typo automata, cached by term, for the highlighter (searching finds the same
+ * terms without them: {@link SegmentTerms}, {@link Typo}): the next page of the same text reuses
+ * them. Bounded by memory, least recently used first out.
  */
 final class Automata {
 

@@ -2,10 +2,7 @@ package dev.artifactcache.index;
 
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
@@ -19,12 +16,14 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.apache.lucene.util.IOFunction;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -33,45 +32,61 @@ import java.util.stream.Collectors;
  *
  * <p>Lucene's {@code DisjunctionMaxQuery} over one constant-score clause per way walks a heap of
  * every matched term's postings for each candidate document, and a search (or a drill-sideways
- * facet pass) asks it for every match. Here each segment's matches are gathered once, term by term,
- * into a bit set with each document's best way beside it: a sequential read of the postings, then
- * a plain bit-set walk. A search over 10,000 documents spent most of its time in that heap.
+ * facet pass) asks it for every match. Here each segment's matches are gathered once, way by way,
+ * into a bit set with each document's best way beside it, then walked as a plain bit set. The
+ * terms and their documents come from the segment's {@link SegmentTerms}, kept in memory: no
+ * automaton is compiled or intersected with a terms dictionary, and no postings list is opened.
  */
 final class TermWaysQuery extends Query {
 
     /**
-     * One way to match: the exact term, or the terms an automaton accepts, in one field.
+     * One way to match in one field: the exact term, the terms starting with it, or the terms within
+     * a typo of it ({@link Typo}).
      *
-     * @param term      the exact term, or null when {@code automaton} is given
-     * @param automaton the prefix or typo automaton, or null for an exact term
-     * @param kind      what the automaton accepts, for {@code toString} and equality: {@code "*"} or {@code "~1"}, {@code "~2"}
+     * @param kind what it accepts, for {@code toString} and equality: {@code ""} (exact), {@code "*"} or {@code "~1"}, {@code "~2"}
+     * @param term the text as UTF-8
+     * @param typo the typo's terms for a {@code "~"} way, else null
      */
-    record Way(String field, float weight, String text, String kind, BytesRef term, CompiledAutomaton automaton) {
+    record Way(String field, float weight, String text, String kind, BytesRef term, Typo typo) {
 
         static Way exact(String field, String text, float weight) {
             return new Way(field, weight, text, "", new BytesRef(text), null);
         }
 
-        static Way matching(String field, String text, String kind, CompiledAutomaton automaton, float weight) {
-            return new Way(field, weight, text, kind, null, automaton);
+        static Way prefix(String field, String text, float weight) {
+            return new Way(field, weight, text, "*", new BytesRef(text), null);
         }
 
-        /** Marks every document this way matches in the segment. */
-        void gather(LeafReader reader, Gathering into) throws IOException {
-            Terms terms = reader.terms(field);
-            if (terms == null) {
-                return;
-            }
-            if (automaton == null) {
-                TermsEnum all = terms.iterator();
-                if (all.seekExact(term)) {
-                    into.mark(all);
+        static Way typo(String field, Typo typo, float weight) {
+            return new Way(field, weight, typo.text(), "~" + typo.edits(), new BytesRef(typo.text()), typo);
+        }
+
+        /** Marks every document this way matches among the field's terms of one segment. */
+        void gather(SegmentTerms terms, Gathering into) {
+            if (typo != null) {
+                terms.forEachTypo(typo, i -> into.mark(terms, i));
+            } else if (kind.isEmpty()) {
+                int i = terms.find(term);
+                if (i >= 0) {
+                    into.mark(terms, i);
                 }
-                return;
+            } else {
+                terms.forEachStartingWith(term, i -> into.mark(terms, i));
             }
-            TermsEnum matching = automaton.getTermsEnum(terms);
-            while (matching.next() != null) {
-                into.mark(matching);
+        }
+
+        /**
+         * How the highlighter finds what a prefix or typo matched: their automaton, accepting the
+         * same terms as {@link #gather}, compiled (and cached) only when asked for. Every search
+         * visits its query (the clause count check), so a search compiles nothing.
+         */
+        void visit(QueryVisitor visitor, Query parent) {
+            if (kind.isEmpty()) {
+                visitor.consumeTerms(parent, new Term(field, term));
+            } else if (typo == null) {
+                visitor.consumeTermsMatching(parent, field, () -> Automata.prefix(text).runAutomaton);
+            } else {
+                visitor.consumeTermsMatching(parent, field, () -> Automata.typos(text, typo.edits()).runAutomaton);
             }
         }
 
@@ -105,6 +120,11 @@ final class TermWaysQuery extends Query {
         sorted.sort(Comparator.comparingDouble(Way::weight).reversed()); // stable: equal weights keep their order
         this.ways = List.copyOf(sorted);
         this.hash = 31 * classHash() + this.ways.hashCode();
+    }
+
+    /** The ways, best first. */
+    List<Way> ways() {
+        return ways;
     }
 
     @Override
@@ -160,17 +180,28 @@ final class TermWaysQuery extends Query {
      */
     private Matches segmentMatches(IndexSearcher searcher, LeafReaderContext context) throws IOException {
         if (searcher instanceof ArtifactSearcher artifacts) {
-            return artifacts.perSegment(context.reader(), this, this::gather);
+            return artifacts.perSegment(context.reader(), this, reader -> gather(reader, field -> artifacts.segmentTerms(reader, field)));
         }
-        return gather(context.reader());
+        return gather(context.reader(), field -> SegmentTerms.read(context.reader(), field));
     }
 
-    /** Every document of the segment (deleted or not) that matches a way, with the index of its best way. */
-    private Matches gather(LeafReader reader) throws IOException {
+    /**
+     * Every document of the segment (deleted or not) that matches a way, with the index of its best way.
+     *
+     * @param fieldTerms the segment's terms of a field
+     */
+    private Matches gather(LeafReader reader, IOFunction<String, SegmentTerms> fieldTerms) throws IOException {
         Gathering gathering = new Gathering(reader);
+        Map<String, SegmentTerms> byField = new HashMap<>();
         for (int way = 0; way < ways.size(); way++) {
+            Way each = ways.get(way);
+            SegmentTerms terms = byField.get(each.field());
+            if (terms == null) {
+                terms = fieldTerms.apply(each.field());
+                byField.put(each.field(), terms);
+            }
             gathering.way = way;
-            ways.get(way).gather(reader, gathering);
+            each.gather(terms, gathering);
         }
         return gathering.docs == null ? Matches.NONE
                 : new Matches(gathering.docs, gathering.bestWay, gathering.docs.cardinality());
@@ -182,22 +213,35 @@ final class TermWaysQuery extends Query {
         private int way;
         private FixedBitSet docs;
         private byte[] bestWay;
-        private PostingsEnum postings;
 
         Gathering(LeafReader reader) {
             this.maxDoc = reader.maxDoc();
         }
 
-        /** Marks the documents of the term {@code terms} is on; a document keeps the first (best) way that reached it. */
-        void mark(TermsEnum terms) throws IOException {
-            postings = terms.postings(postings, PostingsEnum.NONE);
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                if (docs == null) {
-                    docs = new FixedBitSet(maxDoc);
-                    bestWay = new byte[maxDoc];
+        /** Marks the documents of term {@code i} of {@code terms}; a document keeps the first (best) way that reached it. */
+        void mark(SegmentTerms terms, int i) {
+            if (docs == null) {
+                docs = new FixedBitSet(maxDoc);
+                bestWay = new byte[maxDoc];
+            }
+            FixedBitSet set = terms.docSet(i);
+            if (set == null) {
+                int[] listed = terms.docs();
+                for (int at = terms.docsFrom(i), to = terms.docsTo(i); at < to; at++) {
+                    if (!docs.getAndSet(listed[at])) {
+                        bestWay[listed[at]] = (byte) way;
+                    }
                 }
-                if (!docs.getAndSet(doc)) {
-                    bestWay[doc] = (byte) way;
+                return;
+            }
+            // A word at a time: the documents new to this way, then all of them marked.
+            long[] marked = docs.getBits();
+            long[] adding = set.getBits();
+            for (int word = 0; word < adding.length; word++) {
+                long fresh = adding[word] & ~marked[word];
+                marked[word] |= fresh;
+                for (; fresh != 0; fresh &= fresh - 1) {
+                    bestWay[(word << 6) + Long.numberOfTrailingZeros(fresh)] = (byte) way;
                 }
             }
         }
@@ -248,11 +292,7 @@ final class TermWaysQuery extends Query {
             if (!visitor.acceptField(way.field())) {
                 continue;
             }
-            if (way.automaton() == null) {
-                ways.consumeTerms(this, new Term(way.field(), way.term()));
-            } else {
-                way.automaton().visit(ways, this, way.field()); // how the highlighter finds what a prefix or typo matched
-            }
+            way.visit(ways, this);
         }
     }
 

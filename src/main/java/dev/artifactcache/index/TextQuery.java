@@ -9,7 +9,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
-import org.apache.lucene.util.automaton.CompiledAutomaton;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -129,19 +128,19 @@ final class TextQuery {
         return length < 8 ? 1 : 2;
     }
 
-    private static Query termQuery(String term, boolean last) {
+    /** One analysed term's ways of matching; {@code last}: the text's last term, also matched as a prefix. */
+    static TermWaysQuery termQuery(String term, boolean last) {
         List<TermWaysQuery.Way> ways = new ArrayList<>();
         int edits = maxEdits(term);
         int length = term.codePointCount(0, term.length());
-        CompiledAutomaton prefix = last ? Automata.prefix(term) : null;
-        CompiledAutomaton typos = edits > 0 ? Automata.typos(term, edits) : null;
+        Typo typo = edits > 0 ? Typo.of(term, edits) : null;
         for (Weighted w : Weighted.values()) {
             ways.add(TermWaysQuery.Way.exact(w.field, term, w.weight));
-            if (prefix != null && length >= w.minPrefix) {
-                ways.add(TermWaysQuery.Way.matching(w.field, term, "*", prefix, w.weight / 2));
+            if (last && length >= w.minPrefix) {
+                ways.add(TermWaysQuery.Way.prefix(w.field, term, w.weight / 2));
             }
-            if (typos != null) {
-                ways.add(TermWaysQuery.Way.matching(w.field, term, "~" + edits, typos, w.weight / 4));
+            if (typo != null) {
+                ways.add(TermWaysQuery.Way.typo(w.field, typo, w.weight / 4));
             }
         }
         return new TermWaysQuery(ways);

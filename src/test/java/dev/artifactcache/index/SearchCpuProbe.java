@@ -55,6 +55,8 @@ final class SearchCpuProbe {
         kinds.put("browse_facets", r -> SearchRequest.builder().tags(MatchMode.ANY, corpus.tags.get(r.nextInt(100))).facets(true));
         kinds.put("prefix3", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)));
         kinds.put("prefix3_facets", r -> SearchRequest.builder().q(word(corpus, r).substring(0, 3)).facets(true));
+        // Four letters are also a typo of one edit (the benchmark's prefixes have 3 or 4).
+        kinds.put("prefix4_facets", r -> SearchRequest.builder().q(word(corpus, r, 4).substring(0, 4)).facets(true));
         kinds.put("word", r -> SearchRequest.builder().q(word(corpus, r)));
         kinds.put("typo", r -> SearchRequest.builder().q(typo(corpus, r)));
         kinds.put("words_tag_facets", r -> SearchRequest.builder().q(word(corpus, r) + " " + word(corpus, r))
@@ -161,14 +163,19 @@ final class SearchCpuProbe {
 
     /** A word of 5 or more letters with two neighbouring letters swapped, as the benchmark's mix draws one. */
     private static String typo(GeneratedCorpus corpus, Random random) {
-        String word;
-        do {
-            word = word(corpus, random);
-        } while (word.length() < 5);
-        return DistinctMix.swapNeighbours(word, random);
+        return DistinctMix.swapNeighbours(word(corpus, random, 5), random);
     }
 
     private static String word(GeneratedCorpus corpus, Random random) {
         return corpus.words.get(random.nextInt(corpus.words.size()));
+    }
+
+    /** A word of {@code letters} letters or more. */
+    private static String word(GeneratedCorpus corpus, Random random, int letters) {
+        String word;
+        do {
+            word = word(corpus, random);
+        } while (word.length() < letters);
+        return word;
     }
 }

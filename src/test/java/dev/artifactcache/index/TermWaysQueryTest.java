@@ -66,8 +66,8 @@ class TermWaysQueryTest {
         return new TermWaysQuery(List.of(
                 TermWaysQuery.Way.exact("description", "pdf", 4f),
                 TermWaysQuery.Way.exact("name", "pdf", 16f),
-                TermWaysQuery.Way.matching("name", "pdf", "*", Automata.prefix("pdf"), 8f),
-                TermWaysQuery.Way.matching("name", "pdf", "~1", Automata.typos("pdf", 1), 1f)));
+                TermWaysQuery.Way.prefix("name", "pdf", 8f),
+                TermWaysQuery.Way.typo("name", Typo.of("pdf", 1), 1f)));
     }
 
     private Map<String, Float> scores(TermWaysQuery query) throws IOException {
@@ -149,7 +149,7 @@ class TermWaysQueryTest {
         assertNotEquals(new TermWaysQuery(List.of(TermWaysQuery.Way.exact("name", "pdf", 16f))).hashCode(),
                 new TermWaysQuery(List.of(TermWaysQuery.Way.exact("name", "pdf", 8f))).hashCode());
         assertNotEquals(TermWaysQuery.Way.exact("name", "pdf", 16f).hashCode(), TermWaysQuery.Way.exact("title", "pdf", 16f).hashCode());
-        assertNotEquals(TermWaysQuery.Way.matching("name", "pdf", "*", Automata.prefix("pdf"), 8f).hashCode(),
-                TermWaysQuery.Way.matching("name", "pdf", "~1", Automata.typos("pdf", 1), 8f).hashCode());
+        assertNotEquals(TermWaysQuery.Way.prefix("name", "pdf", 8f).hashCode(),
+                TermWaysQuery.Way.typo("name", Typo.of("pdf", 1), 8f).hashCode());
     }
 }
