@@ -46,7 +46,8 @@ public final class AotTraining {
         }
     }
 
-    private static void train(Path work) throws IOException, InterruptedException {
+    /** The training's work in {@code work} (left there); fails when the service answers anything but success. */
+    static void train(Path work) throws IOException, InterruptedException {
         Path home = work.resolve("home");
         Path data = work.resolve("data");
         HomeGenerator.GeneratedHome generated = HomeGenerator.generate(home, new HomeGenerator.Spec(ARTIFACTS, SEED, 1));
@@ -58,7 +59,10 @@ public final class AotTraining {
             DistinctMix.firstTookMs(client, distinct);
             QueryMix.check(client, QueryMix.build(client, collection));
             EditScenarios edits = new EditScenarios(client, home, generated.editable());
-            edits.syncArtifact(EDITS);
+            EditScenarios.Outcome synced = edits.syncArtifact(EDITS);
+            if (synced.skipped() != null || synced.errors() > 0) {
+                throw new IOException("the training run's edits failed: " + (synced.skipped() != null ? synced.skipped() : synced.firstErrors()));
+            }
             edits.watcher(EDITS / 5, Duration.ofSeconds(3), Duration.ofSeconds(3));
             edits.restore();
             client.get("/observe/health");
