@@ -72,6 +72,13 @@ public final class ArtifactCache implements AutoCloseable {
     private final ReplicaCheck replicaCheck;
     private final OwnWrites ownWrites = new OwnWrites();
     private final ScheduledExecutorService background;
+    /**
+     * The periodic index commit, apart from {@link #background}, whose threads a close interrupts: an
+     * interrupted commit closes the index's lock channel (NIO), and the index then refuses to commit
+     * or close ("FileLock invalidated by an external force"). Closing lets a running commit finish.
+     */
+    private final ScheduledExecutorService commits =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("index-commit").factory());
     private final boolean startedInStep;
     private volatile boolean replicaInStep;
     private final CacheMetrics metrics;
@@ -176,7 +183,7 @@ public final class ArtifactCache implements AutoCloseable {
         // An index in step serves at once: the first searches get the cores to themselves for a
         // moment (class loading, the first compilations) before the re-scan of the files starts.
         background.schedule(work, startedInStep ? WARM_START_QUIET.toMillis() : 0, TimeUnit.MILLISECONDS);
-        background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+        commits.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
         long check = settings.nodes().replicaCheck().toMillis();
         background.scheduleWithFixedDelay(replicaCheck, check, check, TimeUnit.MILLISECONDS);
         refresher.start(settings.background().refreshInterval(), ingester::holds);
@@ -339,8 +346,10 @@ public final class ArtifactCache implements AutoCloseable {
         watcher.close();
         refresher.close();
         revalidator.close();
+        commits.shutdown();
         background.shutdownNow();
         try {
+            commits.awaitTermination(10, TimeUnit.SECONDS);
             background.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

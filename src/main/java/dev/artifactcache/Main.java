@@ -56,11 +56,8 @@ public final class Main {
     }
 
     /**
-     * The {@code serve} command: opens the cache, starts the server and the background work, then
-     * blocks until the JVM is stopped, whose shutdown hook closes the server and the cache.
-     * Returns 2, with one line on {@code err}, when the address is not loopback and no write token is
-     * set or the port is taken (both before anything is opened), or when another service holds the
-     * data folder.
+     * The {@code serve} command: {@link #start starts} the service, then blocks until the JVM is
+     * stopped, whose shutdown hook closes the server and the cache. Returns 2 when it did not start.
      *
      * @param env the environment, where the command's options replace {@code SKILLMEAT_HOME} and
      *            {@code ARTIFACT_CACHE_DATA}
@@ -68,13 +65,43 @@ public final class Main {
      */
     public static int serve(Config config, Map<String, String> env, PrintWriter err)
             throws IOException, InterruptedException {
+        Optional<Running> running = start(config, env, err);
+        if (running.isEmpty()) {
+            return 2;
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(running.get()::stop));
+        new CountDownLatch(1).await(); // serve until the JVM stops; the shutdown hook above closes everything
+        return 0;
+    }
+
+    /** A started service: its server and cache, which {@link #stop()} closes. */
+    public record Running(WebServer server, ArtifactCache cache) {
+
+        /** Stops the server, then closes the cache (which commits the index). */
+        public void stop() {
+            server.stop();
+            try {
+                cache.close();
+            } catch (IOException e) {
+                LOG.warning("event=shutdown_failed reason=\"" + e.getMessage() + "\"");
+            }
+        }
+    }
+
+    /**
+     * Opens the cache, starts the server and the background work, and logs {@code event=listening}.
+     * Empty, with one line on {@code err}, when the address is not loopback and no write token is
+     * set or the port is taken (both before anything is opened), or when another service holds the
+     * data folder.
+     */
+    public static Optional<Running> start(Config config, Map<String, String> env, PrintWriter err) throws IOException {
         LogConfig.configureRuntime();
         Settings settings = Settings.from(config, env);
         Optional<String> fault = BindingCheck.problem(host(config), settings.writeToken())
                 .or(() -> PortCheck.problem(host(config), port(config)));
         if (fault.isPresent()) {
             err.println(fault.get());
-            return 2;
+            return Optional.empty();
         }
         HomeCheck.problem(settings.home()).ifPresent(warning -> LOG.warning("event=home_unusable warning=\"" + warning + "\""));
         ArtifactCache cache;
@@ -82,28 +109,19 @@ public final class Main {
             cache = ArtifactCache.open(settings, Clock.systemUTC());
         } catch (DataFolderInUseException e) {
             err.println(e.getMessage());
-            return 2;
+            return Optional.empty();
         }
         WebServer server = server(config, cache).start();
         if (!server.isRunning() || server.port() < 0) { // another process took the port since the check
             server.stop();
             cache.close();
             err.println(PortCheck.inUse(port(config)));
-            return 2;
+            return Optional.empty();
         }
         cache.start();
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            server.stop();
-            try {
-                cache.close();
-            } catch (IOException e) {
-                LOG.warning("event=shutdown_failed reason=\"" + e.getMessage() + "\"");
-            }
-        }));
         LOG.info("event=listening url=http://" + server.prototype().host() + ":" + server.port()
                 + " home=" + cache.settings().home() + " data=" + cache.settings().dataFolder());
-        new CountDownLatch(1).await(); // serve until the JVM stops; the shutdown hook above closes everything
-        return 0;
+        return Optional.of(new Running(server, cache));
     }
 
     /**

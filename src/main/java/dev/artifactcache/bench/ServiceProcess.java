@@ -35,6 +35,8 @@ final class ServiceProcess implements AutoCloseable {
     record Event(long atNanos, long value) {
     }
 
+    static final String AOT_CACHE_PROPERTY = "artifactcache.aot-cache";
+
     private static final Pattern LISTENING = Pattern.compile("event=listening url=http://[^:]+:(\\d+)");
     private static final Pattern FLOOR = Pattern.compile(Pattern.quote(BenchService.FLOOR_EVENT) + " url=http://[^:]+:(\\d+)");
     private static final Pattern POPULATION_DONE = Pattern.compile("event=population_done .*ms=(\\d+)");
@@ -69,6 +71,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Launch launch, Path home, Path data, Path log, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(launch.java().toString());
+        aotCache().ifPresent(cache -> command.add("-XX:AOTCache=" + cache));
         command.addAll(launch.jvmArgs());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
@@ -87,6 +90,14 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(data);
         long launched = System.nanoTime();
         return new ServiceProcess(launch, builder.start(), launched, log);
+    }
+
+    /**
+     * The JVM's AOT cache that {@code etc/artifact-cache} starts the service with, passed on to this
+     * JVM in {@value #AOT_CACHE_PROPERTY}: the benchmark starts the service as users do.
+     */
+    static Optional<String> aotCache() {
+        return Optional.ofNullable(System.getProperty(AOT_CACHE_PROPERTY)).filter(cache -> !cache.isBlank());
     }
 
     long pid() {

@@ -42,6 +42,7 @@ final class SizeRun {
         Path data = folder.resolve("data");
         Path serviceLog = folder.resolve("service.log");
         log.printf("== %,d artifacts (work folder %s)%n", artifacts, folder);
+        log.printf("service JVM: %s%n", ServiceProcess.aotCache().map(cache -> "AOT cache " + cache).orElse("no AOT cache"));
 
         long started = System.nanoTime();
         HomeGenerator.GeneratedHome generated = HomeGenerator.generate(home, new HomeGenerator.Spec(artifacts, plan.seed(), plan.collections()));
