@@ -3,7 +3,6 @@ package dev.artifactcache.index;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -34,14 +33,6 @@ final class IndexGeneration implements Closeable {
     /** Segments up to this size stay in RAM until committed: a single sync's, not a population's. */
     private static final double RAM_SEGMENT_MB = 0.5;
     private static final double RAM_CACHE_MB = 16;
-    /**
-     * Segments below this size are merged as if they were this size. Lucene's default (16 MB) is
-     * the whole index at 10,000 artifacts and the second segment at 100,000: every tenth single
-     * write then rewrote it with the tiny segments of the writes before. Below a single sync's
-     * segments' size, the tiny segments merge among themselves, and a larger one only with others
-     * of its size.
-     */
-    private static final double FLOOR_SEGMENT_MB = 1;
 
     final Path path;
     final IndexWriter writer;
@@ -146,7 +137,6 @@ final class IndexGeneration implements Closeable {
         // flushed ("merge on refresh", up to half a second by default): a single sync's reopen
         // would wait behind it. Merges run on the merge threads, after the reopen.
         config.setMaxFullFlushMergeWaitMillis(0);
-        config.setMergePolicy(new TieredMergePolicy().setFloorSegmentMB(FLOOR_SEGMENT_MB));
         return config;
     }
 
