@@ -7,7 +7,10 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
 
 /**
  * Every live document's {@code synced_at}, sorted per segment and collection: stale counts for any
@@ -51,9 +53,10 @@ final class FreshnessStats {
     static FreshnessStats of(IndexReader reader, SegmentCache segments) throws IOException {
         List<Part> parts = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
-            Map<String, long[]> all = segments.of(leaf.reader(), SEGMENT_KEY, segment -> sortedTimes(segment, doc -> true));
-            Bits live = leaf.reader().getLiveDocs();
-            parts.add(new Part(all, live == null ? Map.of() : sortedTimes(leaf.reader(), doc -> !live.get(doc))));
+            LeafReader segment = leaf.reader();
+            Map<String, long[]> all = segments.of(segment, SEGMENT_KEY, read -> sortedTimes(read, DocIdSetIterator.all(read.maxDoc())));
+            Bits live = segment.getLiveDocs();
+            parts.add(new Part(all, live == null ? Map.of() : sortedTimes(segment, deleted(live, segment.maxDoc()))));
         }
         return new FreshnessStats(parts);
     }
@@ -113,15 +116,26 @@ final class FreshnessStats {
         return low;
     }
 
-    /** The {@code synced_at} of the segment's documents that {@code include} accepts, by collection, sorted. */
-    private static Map<String, long[]> sortedTimes(LeafReader segment, IntPredicate include) throws IOException {
+    /**
+     * The deleted documents of a segment with live docs {@code live}: its mask applied word by word
+     * to a full set, then flipped. A new reader finds its (few) deleted documents this way without
+     * asking every document of a large segment for its bit.
+     */
+    private static DocIdSetIterator deleted(Bits live, int maxDoc) {
+        FixedBitSet deleted = new FixedBitSet(maxDoc);
+        deleted.set(0, maxDoc);
+        live.applyMask(deleted, 0);
+        deleted.flip(0, maxDoc);
+        return new BitSetIterator(deleted, deleted.cardinality());
+    }
+
+    /** The {@code synced_at} of the segment's documents that {@code docs} lists, by collection, sorted. */
+    private static Map<String, long[]> sortedTimes(LeafReader segment, DocIdSetIterator docs) throws IOException {
         SortedSetDocValues collections = DocValues.getSortedSet(segment, FacetDimension.COLLECTION.facetField());
         NumericDocValues synced = DocValues.getNumeric(segment, ArtifactFields.SYNCED_AT);
         Values[] byOrd = new Values[(int) collections.getValueCount()];
-        // The test before any doc value is read: a reader's few deleted documents of a large
-        // segment cost a pass over its bits, not a decoding of every document's values.
-        for (int doc = 0; doc < segment.maxDoc(); doc++) {
-            if (include.test(doc) && collections.advanceExact(doc) && synced.advanceExact(doc)) {
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            if (collections.advanceExact(doc) && synced.advanceExact(doc)) {
                 int ord = (int) collections.nextOrd();
                 if (byOrd[ord] == null) {
                     byOrd[ord] = new Values();

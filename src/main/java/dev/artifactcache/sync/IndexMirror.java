@@ -27,9 +27,10 @@ import java.util.logging.Logger;
 /**
  * Keeps the index a projection of the rows: applies every row whose seq is above the index's
  * applied sequence, in seq order. The same function serves a single sync, a batch and the replay
- * at start, whoever wrote the rows (this node or another). Only a large sync of this node hands
- * its rows over as committed ({@link #applySoon}) instead of having them read back, applied only
- * while they follow on from the applied seq; any gap is read from the database.
+ * at start, whoever wrote the rows (this node or another). This node's syncs hand their rows over
+ * as committed instead of having them read back: a single sync's applied and made visible at once
+ * ({@link #apply(Written)}), a large sync's on the mirror's own thread ({@link #applySoon}); either
+ * is applied only while it follows on from the applied seq, and any gap is read from the database.
  */
 public final class IndexMirror {
 
@@ -190,6 +191,33 @@ public final class IndexMirror {
             catchUpBehind();
         } else {
             catchUpSoon();
+        }
+    }
+
+    /**
+     * Applies a write this node just committed and makes it visible before returning, from the
+     * rows as written (with their seq), without reading them back: a single sync's write. Only
+     * when another writer's changes came before it (a gap above the index's applied seq) are
+     * those read from the database first, so the index applies every change in seq order and is
+     * never ahead of the database. Hand writes over after their commit, in commit order.
+     */
+    public void apply(Written written) {
+        handed.add(written);
+        handedRows.addAndGet(written.changes().size());
+        catchUpTo(written.last());
+    }
+
+    /** Applies the handed writes and, for any gap before them, the database's changes, until {@code seq}; then refreshes. */
+    private synchronized void catchUpTo(long seq) {
+        try {
+            applyHanded(false);
+            while (index.appliedSeq() < seq && applyFromDatabase(PAGE) > 0) {
+                applyHanded(false);
+            }
+            index.refresh();
+            refreshedAt = System.nanoTime();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot apply rows to the index", e);
         }
     }
 

@@ -423,9 +423,9 @@ public final class Synchronizer implements AutoCloseable {
 
     /**
      * The database first (durable, in its order), then the index (visible): a crash in between is
-     * replayed at start. The catch-up applies this write and any other node's before it; with
-     * {@code deferIndex} the rows as written are handed to the index's own thread (no read back),
-     * and the caller catches up at its end. Returns the last seq committed after the write.
+     * replayed at start. The rows as written go to the index without being read back, after any
+     * other node's changes before them; with {@code deferIndex} they are handed to the index's own
+     * thread, and the caller catches up at its end. Returns the last seq committed after the write.
      */
     private long write(String collection, boolean deferIndex, Function<LockedRows, ChangeSet> decide) {
         ChangeSet[] decided = new ChangeSet[1];
@@ -440,7 +440,7 @@ public final class Synchronizer implements AutoCloseable {
         if (deferIndex) {
             mirror.applySoon(written);
         } else {
-            mirror.catchUp();
+            mirror.apply(written);
         }
         return written.last();
     }

@@ -48,9 +48,10 @@ final class SyncApplyProbe {
                         throw new IllegalStateException(word + " not found");
                     }
                 }
-                System.out.printf("pass %d: %d edits at %d, thread CPU %.2f ms/edit, process CPU %.2f ms/edit, wall %.2f ms/edit%n",
-                        pass, edits, size, thread / 1e6 / edits, (os.getProcessCpuTime() - process) / 1e6 / edits,
-                        (System.nanoTime() - wall) / 1e6 / edits);
+                int segments = index.withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+                System.out.printf("pass %d: %d edits at %d, thread CPU %.2f ms/edit, process CPU %.2f ms/edit, wall %.2f ms/edit,"
+                                + " %d segments%n", pass, edits, size, thread / 1e6 / edits,
+                        (os.getProcessCpuTime() - process) / 1e6 / edits, (System.nanoTime() - wall) / 1e6 / edits, segments);
             }
         }
     }

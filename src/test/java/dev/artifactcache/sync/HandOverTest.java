@@ -33,9 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A large sync hands the rows it committed to the index instead of the index reading them back:
- * the handed rows are applied in seq order, a change of another writer between two of them is
- * read from the database, and the index ends equal to the rows.
+ * A sync hands the rows it committed to the index instead of the index reading them back (a large
+ * sync to the index's own thread, a single one visible at once): the handed rows are applied in seq
+ * order, a change of another writer before or between them is read from the database, and the
+ * index ends equal to the rows.
  */
 class HandOverTest {
 
@@ -108,6 +109,37 @@ class HandOverTest {
 
         assertEquals("second a", description("skill:a"));
         assertEquals(1, index.documentCount());
+    }
+
+    @Test
+    void aSingleWriteIsVisibleAsHandedWhenApplyReturns() {
+        mirror.apply(write(List.of(insert("skill:a", "first a")), T0));
+        Written written = write(List.of(update("skill:a", "in the database")), T1);
+        ArtifactRow row = written.changes().getFirst().row();
+        ArtifactRow handed = new ArtifactRow(row.collection(), row.id(), metadata("skill:a", "as handed over"),
+                row.syncedAt(), row.updatedAt(), row.seq(), false);
+
+        mirror.apply(new Written(written.after(), written.last(), List.of(new ArtifactChange(handed, true)), null));
+
+        assertEquals("as handed over", description("skill:a")); // not read back from the database
+        assertEquals(1, index.documentCount());
+        assertEquals(written.last(), mirror.appliedSeq());
+    }
+
+    @Test
+    void aSingleWriteAfterAnotherWritersChangeAppliesThatChangeFromTheDatabaseFirst() {
+        mirror.apply(write(List.of(insert("skill:a", "first a"), insert("skill:b", "first b")), T0));
+        // Another node's write: committed, never handed over.
+        store.write(changes(List.of(update("skill:a", "edited elsewhere"), tombstone("skill:b")), T1));
+        Written single = write(List.of(insert("skill:c", "single c")), T1);
+
+        mirror.apply(single);
+
+        assertEquals(single.last(), mirror.appliedSeq());
+        assertEquals("edited elsewhere", description("skill:a"));
+        assertTrue(index.get("default", "skill:b").isEmpty());
+        assertEquals("single c", description("skill:c"));
+        assertEquals(2, index.documentCount());
     }
 
     @Test
