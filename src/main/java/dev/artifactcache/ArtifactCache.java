@@ -73,12 +73,13 @@ public final class ArtifactCache implements AutoCloseable {
     private final OwnWrites ownWrites = new OwnWrites();
     private final ScheduledExecutorService background;
     /**
-     * The periodic index commit, apart from {@link #background}, whose threads a close interrupts: an
-     * interrupted commit closes the index's lock channel (NIO), and the index then refuses to commit
-     * or close ("FileLock invalidated by an external force"). Closing lets a running commit finish.
+     * The periodic index commit and the replica check (which may apply, refresh or rebuild the index),
+     * apart from {@link #background}, whose threads a close interrupts: an index write on an
+     * interrupted thread closes the index's lock channel (NIO), and the index then refuses to commit
+     * or close ("FileLock invalidated by an external force"). Closing lets a running task finish.
      */
-    private final ScheduledExecutorService commits =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("index-commit").factory());
+    private final ScheduledExecutorService indexWork =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("index-work").factory());
     private final boolean startedInStep;
     private volatile boolean replicaInStep;
     private final CacheMetrics metrics;
@@ -183,9 +184,9 @@ public final class ArtifactCache implements AutoCloseable {
         // An index in step serves at once: the first searches get the cores to themselves for a
         // moment (class loading, the first compilations) before the re-scan of the files starts.
         background.schedule(work, startedInStep ? WARM_START_QUIET.toMillis() : 0, TimeUnit.MILLISECONDS);
-        commits.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+        indexWork.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
         long check = settings.nodes().replicaCheck().toMillis();
-        background.scheduleWithFixedDelay(replicaCheck, check, check, TimeUnit.MILLISECONDS);
+        indexWork.scheduleWithFixedDelay(replicaCheck, check, check, TimeUnit.MILLISECONDS);
         refresher.start(settings.background().refreshInterval(), ingester::holds);
         return this;
     }
@@ -346,10 +347,10 @@ public final class ArtifactCache implements AutoCloseable {
         watcher.close();
         refresher.close();
         revalidator.close();
-        commits.shutdown();
+        indexWork.shutdown();
         background.shutdownNow();
         try {
-            commits.awaitTermination(10, TimeUnit.SECONDS);
+            indexWork.awaitTermination(10, TimeUnit.SECONDS);
             background.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

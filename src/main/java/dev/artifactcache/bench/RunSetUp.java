@@ -30,13 +30,25 @@ final class RunSetUp {
     @Option(names = "--jvm-arg", description = "Extra JVM option for the service, repeatable (e.g. --jvm-arg=-Xmx1g).")
     List<String> jvmArgs = new ArrayList<>();
 
-    /** How the service is started: {@code --java} or this JVM's launcher, with an absolute class path. */
+    /**
+     * How the service is started: {@code --java} or this JVM's launcher, with an absolute class path,
+     * and with the launcher's AOT cache only when both are this JVM's own (the cache fits one Java
+     * build and one jar; an older Java does not know the option).
+     */
     ServiceProcess.Launch launch() throws IOException {
         Path launcher = java != null ? java : Path.of(ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IOException("cannot tell which java runs this; pass --java")));
+        List<String> options = new ArrayList<>();
+        if (java == null && classpath == null) {
+            ServiceProcess.aotCache().ifPresent(cache -> options.add(AOT_CACHE_OPTION + cache));
+        }
+        options.addAll(jvmArgs);
         return new ServiceProcess.Launch(launcher,
-                Bench.absolute(classpath != null ? classpath : System.getProperty("java.class.path")), List.copyOf(jvmArgs));
+                Bench.absolute(classpath != null ? classpath : System.getProperty("java.class.path")), List.copyOf(options));
     }
+
+    /** The JVM option naming the AOT cache a service starts with. */
+    static final String AOT_CACHE_OPTION = "-XX:AOTCache=";
 
     /** {@code --work}, or a new temporary folder named after {@code prefix}. */
     Path folder(String prefix) throws IOException {

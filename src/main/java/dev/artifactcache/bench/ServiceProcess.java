@@ -71,7 +71,6 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Launch launch, Path home, Path data, Path log, Map<String, String> env) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(launch.java().toString());
-        aotCache().ifPresent(cache -> command.add("-XX:AOTCache=" + cache));
         command.addAll(launch.jvmArgs());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
@@ -94,7 +93,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /**
      * The JVM's AOT cache that {@code etc/artifact-cache} starts the service with, passed on to this
-     * JVM in {@value #AOT_CACHE_PROPERTY}: the benchmark starts the service as users do.
+     * JVM in {@value #AOT_CACHE_PROPERTY}: the benchmark starts the service as users do. The cache
+     * fits only the launcher's own Java and jar (see {@link RunSetUp#launch()}).
      */
     static Optional<String> aotCache() {
         return Optional.ofNullable(System.getProperty(AOT_CACHE_PROPERTY)).filter(cache -> !cache.isBlank());

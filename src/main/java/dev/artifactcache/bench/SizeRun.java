@@ -42,7 +42,8 @@ final class SizeRun {
         Path data = folder.resolve("data");
         Path serviceLog = folder.resolve("service.log");
         log.printf("== %,d artifacts (work folder %s)%n", artifacts, folder);
-        log.printf("service JVM: %s%n", ServiceProcess.aotCache().map(cache -> "AOT cache " + cache).orElse("no AOT cache"));
+        log.printf("service JVM: %s%n", plan.launch().jvmArgs().stream().filter(option -> option.startsWith(RunSetUp.AOT_CACHE_OPTION))
+                .map(option -> "AOT cache " + option.substring(RunSetUp.AOT_CACHE_OPTION.length())).findFirst().orElse("no AOT cache"));
 
         long started = System.nanoTime();
         HomeGenerator.GeneratedHome generated = HomeGenerator.generate(home, new HomeGenerator.Spec(artifacts, plan.seed(), plan.collections()));
