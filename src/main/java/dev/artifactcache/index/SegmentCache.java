@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code synced_at}), shared by every searcher of one index generation. Keyed by the segment's
  * core and doc-values generation, which a refresh keeps when the segment survives, whatever its
  * deletions (a touch moves {@code synced_at} in place: a new doc-values generation), or by its core
- * alone for values read from postings ({@link #ofPostings}): so the values must not depend on
+ * alone for values read from what never moves in place ({@link #ofFixed}): so the values must not depend on
  * deletions, and a write only reads its new small segment. An entry goes when
  * its segment is closed (merged away, or the generation closed).
  */
@@ -39,18 +39,12 @@ final class SegmentCache {
     }
 
     /**
-     * {@link #of}, for a value read from the segment's postings only: a doc-values update (a touch
-     * moving {@code synced_at}) leaves it as it is, so it is kept across one.
+     * {@link #of}, for a value read only from what never moves in place: the segment's postings,
+     * and doc values of fields never updated in place (every field but {@code synced_at}, the only
+     * one a touch moves), e.g. the order by {@code updated_at}. A doc-values update leaves such a
+     * value as it is, so it is kept across one.
      */
-    <T> T ofPostings(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
-        return cached(values, Integer.MAX_VALUE, segment, what, false, read);
-    }
-
-    /**
-     * {@link #ofPostings}, for a value read from doc values that nothing moves in place (every
-     * field but {@code synced_at}, which a touch moves), e.g. the order by {@code updated_at}.
-     */
-    <T> T ofFixedDocValues(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
+    <T> T ofFixed(LeafReader segment, Object what, IOFunction<LeafReader, T> read) throws IOException {
         return cached(values, Integer.MAX_VALUE, segment, what, false, read);
     }
 
