@@ -137,7 +137,7 @@ final class ArtifactSearcher extends IndexSearcher {
         if (stats == null) {
             synchronized (this) {
                 if (freshness == null) {
-                    freshness = FreshnessStats.of(getIndexReader(), segments);
+                    freshness = FreshnessStats.of(getIndexReader(), segments, deletedDocuments());
                 }
                 stats = freshness;
             }
