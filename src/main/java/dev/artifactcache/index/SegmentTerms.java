@@ -109,11 +109,7 @@ final class SegmentTerms {
                     docs[at++] = doc;
                 }
             } else {
-                FixedBitSet set = new FixedBitSet(maxDoc);
-                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                    set.set(doc);
-                }
-                dense[size] = set;
+                dense[size] = SegmentValues.bitSet(postings, maxDoc);
             }
             docStarts[size + 1] = at;
         }

@@ -164,7 +164,8 @@ final class SegmentValues {
         return n == size ? docs : Arrays.copyOf(docs, n);
     }
 
-    private static FixedBitSet bitSet(PostingsEnum postings, int maxDoc) throws IOException {
+    /** The documents of {@code postings} (positioned on a term) in a new bit set of {@code maxDoc} bits. */
+    static FixedBitSet bitSet(PostingsEnum postings, int maxDoc) throws IOException {
         FixedBitSet docs = new FixedBitSet(maxDoc);
         for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             docs.set(doc);
