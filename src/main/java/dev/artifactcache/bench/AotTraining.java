@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The training run of the JVM's AOT cache (JDK 25+, JEP 483/514/515), which {@code etc/artifact-cache}
  * runs with {@code -XX:AOTCacheOutput} when the cache beside the jar is missing or older than the jar
- * (README, "Set up"). It does what a user's service does, on a small generated home in a temporary
+ * (README, "Command line"). It does what a user's service does, on a small generated home in a temporary
  * folder: a cold start that populates, searches of every kind, edits synced by the route and the
  * watcher, then a warm restart on the same data and more searches. The cache then holds the classes
  * these loaded, already linked, and the profiles of their hot methods, so a later start neither

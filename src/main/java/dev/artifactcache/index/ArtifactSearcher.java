@@ -62,7 +62,7 @@ final class ArtifactSearcher extends IndexSearcher {
 
     /** Each value's documents of {@code dimension} in {@code segment}, kept while the segment lives. */
     SegmentValues segmentValues(LeafReader segment, FacetDimension dimension) throws IOException {
-        return segments.ofPostings(segment, dimension, reader -> SegmentValues.read(reader, dimension));
+        return segments.ofFixed(segment, dimension, reader -> SegmentValues.read(reader, dimension));
     }
 
     /**
@@ -70,7 +70,7 @@ final class ArtifactSearcher extends IndexSearcher {
      * both ({@link SegmentValues#countsByType}), kept while the segment lives.
      */
     int[][] countsByType(LeafReader segment, FacetDimension dimension) throws IOException {
-        return segments.ofPostings(segment, "counts by type of " + dimension.dim(), reader ->
+        return segments.ofFixed(segment, "counts by type of " + dimension.dim(), reader ->
                 segmentValues(reader, dimension).countsByType(segmentValues(reader, FacetDimension.TYPE), reader.maxDoc()));
     }
 
@@ -100,12 +100,12 @@ final class ArtifactSearcher extends IndexSearcher {
 
     /** The values of the sorted doc-values {@code field} of {@code segment} by ordinal, kept while the segment lives. */
     SortedValuesArray sortedValues(LeafReader segment, String field) throws IOException {
-        return segments.ofFixedDocValues(segment, "values of " + field, reader -> SortedValuesArray.read(reader, field));
+        return segments.ofFixed(segment, "values of " + field, reader -> SortedValuesArray.read(reader, field));
     }
 
     /** The documents of {@code segment} in {@code updated_at} order, kept while the segment lives. */
     UpdatedOrderPage.Order updatedOrder(LeafReader segment) throws IOException {
-        return segments.ofFixedDocValues(segment, UpdatedOrderPage.Order.class, UpdatedOrderPage.Order::read);
+        return segments.ofFixed(segment, UpdatedOrderPage.Order.class, UpdatedOrderPage.Order::read);
     }
 
     /**
@@ -123,12 +123,12 @@ final class ArtifactSearcher extends IndexSearcher {
 
     /** The hashes of the document keys of {@code segment}, kept while the segment lives. */
     SegmentKeys segmentKeys(LeafReader segment) throws IOException {
-        return segments.ofPostings(segment, SegmentKeys.class, reader -> SegmentKeys.read(reader, ArtifactFields.KEY));
+        return segments.ofFixed(segment, SegmentKeys.class, reader -> SegmentKeys.read(reader, ArtifactFields.KEY));
     }
 
     /** The terms of a text {@code field} of {@code segment} with their documents, kept while the segment lives. */
     SegmentTerms segmentTerms(LeafReader segment, String field) throws IOException {
-        return segments.ofPostings(segment, new SegmentTerms.Of(field), reader -> SegmentTerms.read(reader, field));
+        return segments.ofFixed(segment, new SegmentTerms.Of(field), reader -> SegmentTerms.read(reader, field));
     }
 
     /** The sorted {@code synced_at} values of this reader, built on first use. */
@@ -137,7 +137,7 @@ final class ArtifactSearcher extends IndexSearcher {
         if (stats == null) {
             synchronized (this) {
                 if (freshness == null) {
-                    freshness = FreshnessStats.of(getIndexReader(), segments);
+                    freshness = FreshnessStats.of(getIndexReader(), segments, deletedDocuments());
                 }
                 stats = freshness;
             }

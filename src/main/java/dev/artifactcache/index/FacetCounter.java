@@ -36,10 +36,17 @@ final class FacetCounter {
      * Walk the hits when fewer than maxDoc / this match. Measured on 100,000 generated documents
      * (300 tags; a search plus the tag counts, three rounds on a busy 2-core machine): 219 hits,
      * walking 1.0-5.8 ms against 5.4-6.7 ms by bit sets; 798 hits, about even; 2,292 hits and
-     * more, the bit sets win (all 100,000: 3-9 ms against 73-227 ms). Kept counts are used only
-     * while the deleted documents to take off are as few.
+     * more, the bit sets win (all 100,000: 3-9 ms against 73-227 ms).
      */
     static final int WALK_RATIO = 100;
+
+    /**
+     * Use a segment's kept counts only while fewer than maxDoc / this of its documents are
+     * deleted. The kept counts include the deleted documents, whose values are then taken off by
+     * walking them: past the point where walking loses to the bit sets ({@link #WALK_RATIO}),
+     * counting the hits by bit sets is cheaper, so the same ratio bounds it.
+     */
+    static final int KEPT_MAX_DELETED_RATIO = WALK_RATIO;
 
     /**
      * How a segment's counts are taken: by the rules above, or forced one way (tests compare them
@@ -117,7 +124,7 @@ final class FacetCounter {
                                    HitSets.HitSet hits, ReaderValues values, long[] counts) throws IOException {
         LeafReader reader = leaf.reader();
         int[] deleted = searcher.deletedDocuments()[leaf.ord];
-        if ((long) deleted.length * WALK_RATIO > reader.maxDoc()) {
+        if ((long) deleted.length * KEPT_MAX_DELETED_RATIO > reader.maxDoc()) {
             return false;
         }
         SegmentValues types = searcher.segmentValues(reader, FacetDimension.TYPE);

@@ -7,10 +7,6 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BitSetIterator;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +14,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PrimitiveIterator;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Every live document's {@code synced_at}, sorted per segment and collection: stale counts for any
@@ -50,13 +48,15 @@ final class FreshnessStats {
         parts.forEach(part -> collections.addAll(part.all().keySet()));
     }
 
-    static FreshnessStats of(IndexReader reader, SegmentCache segments) throws IOException {
+    /** @param deleted per segment (by leaf ordinal) its deleted documents, ascending, as {@link ArtifactSearcher#deletedDocuments} has them */
+    static FreshnessStats of(IndexReader reader, SegmentCache segments, int[][] deleted) throws IOException {
         List<Part> parts = new ArrayList<>();
         for (LeafReaderContext leaf : reader.leaves()) {
             LeafReader segment = leaf.reader();
-            Map<String, long[]> all = segments.of(segment, SEGMENT_KEY, read -> sortedTimes(read, DocIdSetIterator.all(read.maxDoc())));
-            Bits live = segment.getLiveDocs();
-            parts.add(new Part(all, live == null ? Map.of() : sortedTimes(segment, deleted(live, segment.maxDoc()))));
+            Map<String, long[]> all = segments.of(segment, SEGMENT_KEY,
+                    read -> sortedTimes(read, IntStream.range(0, read.maxDoc()).iterator()));
+            int[] gone = deleted[leaf.ord];
+            parts.add(new Part(all, gone.length == 0 ? Map.of() : sortedTimes(segment, Arrays.stream(gone).iterator())));
         }
         return new FreshnessStats(parts);
     }
@@ -116,25 +116,13 @@ final class FreshnessStats {
         return low;
     }
 
-    /**
-     * The deleted documents of a segment with live docs {@code live}: its mask applied word by word
-     * to a full set, then flipped. A new reader finds its (few) deleted documents this way without
-     * asking every document of a large segment for its bit.
-     */
-    private static DocIdSetIterator deleted(Bits live, int maxDoc) {
-        FixedBitSet deleted = new FixedBitSet(maxDoc);
-        deleted.set(0, maxDoc);
-        live.applyMask(deleted, 0);
-        deleted.flip(0, maxDoc);
-        return new BitSetIterator(deleted, deleted.cardinality());
-    }
-
     /** The {@code synced_at} of the segment's documents that {@code docs} lists, by collection, sorted. */
-    private static Map<String, long[]> sortedTimes(LeafReader segment, DocIdSetIterator docs) throws IOException {
+    private static Map<String, long[]> sortedTimes(LeafReader segment, PrimitiveIterator.OfInt docs) throws IOException {
         SortedSetDocValues collections = DocValues.getSortedSet(segment, FacetDimension.COLLECTION.facetField());
         NumericDocValues synced = DocValues.getNumeric(segment, ArtifactFields.SYNCED_AT);
         Values[] byOrd = new Values[(int) collections.getValueCount()];
-        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        while (docs.hasNext()) {
+            int doc = docs.nextInt();
             if (collections.advanceExact(doc) && synced.advanceExact(doc)) {
                 int ord = (int) collections.nextOrd();
                 if (byOrd[ord] == null) {

@@ -115,8 +115,9 @@ final class HitSets {
     }
 
     /**
-     * @param base per segment the live documents matching {@code query.base()}, or null where none;
-     *             the sets are not modified
+     * @param base per segment the live documents matching the query but its Any-mode selections
+     *             (its text, residual filters and fixed selections), or null where none; the sets are
+     *             not modified
      */
     static HitSets of(ArtifactSearcher searcher, ArtifactQuery query, FixedBitSet[] base) throws IOException {
         Map<FacetDimension, FixedBitSet[]> selected = new EnumMap<>(FacetDimension.class);

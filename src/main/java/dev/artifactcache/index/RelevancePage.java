@@ -12,11 +12,11 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -62,24 +62,16 @@ final class RelevancePage implements CollectorManager<RelevancePage.PageCollecto
     @Override
     public Page reduce(Collection<PageCollector> collectors) throws IOException {
         long total = 0;
-        PriorityQueue<Candidates> heads = new PriorityQueue<>(Candidates::compareHead);
+        List<Candidates> started = new ArrayList<>();
         for (PageCollector collector : collectors) {
             total += collector.total;
             for (Candidates candidates : collector.segments) {
                 if (candidates.start()) {
-                    heads.add(candidates);
+                    started.add(candidates);
                 }
             }
         }
-        List<FieldDoc> page = new ArrayList<>(wanted);
-        while (page.size() < wanted && !heads.isEmpty()) {
-            Candidates head = heads.poll();
-            page.add(head.headDoc());
-            if (head.advance()) {
-                heads.add(head);
-            }
-        }
-        return new Page(page.toArray(new FieldDoc[0]), total);
+        return new Page(SegmentCandidates.merge(started, false, wanted), total);
     }
 
     /** Collects the candidates of each segment it is given. */
@@ -121,8 +113,7 @@ final class RelevancePage implements CollectorManager<RelevancePage.PageCollecto
     }
 
     /** One segment's best hits per score, then (after {@link #start}) its candidates in page order. */
-    private static final class Candidates {
-        private final LeafReaderContext context;
+    private static final class Candidates extends SegmentCandidates<Candidates> {
         private final int wanted;
         /** Each score's first hits, in doc order; only scores that may still reach the page. */
         private final TreeMap<Float, Level> levels = new TreeMap<>();
@@ -141,7 +132,7 @@ final class RelevancePage implements CollectorManager<RelevancePage.PageCollecto
         private BytesRef headKey;
 
         Candidates(LeafReaderContext context, int wanted) {
-            this.context = context;
+            super(context);
             this.wanted = wanted;
         }
 
@@ -196,10 +187,21 @@ final class RelevancePage implements CollectorManager<RelevancePage.PageCollecto
             return count > 0;
         }
 
-        FieldDoc headDoc() throws IOException {
-            return new FieldDoc(context.docBase + docs[head], Float.NaN, new Object[] {scores[head], headName(), headKey()});
+        @Override
+        int headDoc() {
+            return docs[head];
         }
 
+        @Override
+        Object[] headValues() {
+            try {
+                return new Object[] {scores[head], headName(), headKey()};
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
         boolean advance() {
             head++;
             headName = null;
@@ -208,6 +210,7 @@ final class RelevancePage implements CollectorManager<RelevancePage.PageCollecto
         }
 
         /** Page order of the two heads: score descending, then name and key ascending. */
+        @Override
         int compareHead(Candidates other) {
             int byScore = Float.compare(other.scores[other.head], scores[head]);
             if (byScore != 0) {
@@ -217,7 +220,7 @@ final class RelevancePage implements CollectorManager<RelevancePage.PageCollecto
                 int byName = headName().compareTo(other.headName());
                 return byName != 0 ? byName : headKey().compareTo(other.headKey());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -66,6 +66,11 @@ final class SegmentTerms {
 
     /** The terms of {@code field} in {@code segment}, read from its terms dictionary and postings. */
     static SegmentTerms read(LeafReader segment, String field) throws IOException {
+        return read(segment, field, SPARSE_RATIO);
+    }
+
+    /** {@link #read}, keeping a term's documents as a list when fewer than maxDoc / {@code sparseRatio}. */
+    static SegmentTerms read(LeafReader segment, String field, int sparseRatio) throws IOException {
         Terms terms = segment.terms(field);
         if (terms == null) {
             return EMPTY;
@@ -103,7 +108,7 @@ final class SegmentTerms {
             postings = term.postings(postings, PostingsEnum.NONE);
             int docFreq = term.docFreq();
             int at = docStarts[size];
-            if ((long) docFreq * SPARSE_RATIO < maxDoc) {
+            if ((long) docFreq * sparseRatio < maxDoc) {
                 docs = ArrayUtil.grow(docs, at + docFreq);
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     docs[at++] = doc;

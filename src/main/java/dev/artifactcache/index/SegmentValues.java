@@ -1,15 +1,9 @@
 package dev.artifactcache.index;
 
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -25,54 +19,34 @@ import java.util.Map;
  * <p>A frequent value is a bit set: counting it against a hit set is one AND and pop-count per 64
  * documents. A rare value is its sorted document list: counting it is one bit test per document,
  * cheaper than a pass over the segment's words (the compressed-bitmap idea, in its simplest form).
+ * Both are read as {@link SegmentTerms} reads a text field's terms, with a bit set from 1/64 of the
+ * segment on (a text field's terms, from 1/32).
  */
 final class SegmentValues {
 
     /** A value with fewer documents than maxDoc / this is kept as a list. */
     private static final int SPARSE_RATIO = 64;
 
+    /** The values as terms, each with its documents: a bit set, or a list in {@code terms.docs()}. */
+    private final SegmentTerms terms;
     private final String[] values;
     private final int[] cardinality;
-    private final FixedBitSet[] dense;
-    private final int[][] sparse;
     private final Map<String, Integer> positions = new HashMap<>();
 
-    private SegmentValues(String[] values, int[] cardinality, FixedBitSet[] dense, int[][] sparse) {
-        this.values = values;
-        this.cardinality = cardinality;
-        this.dense = dense;
-        this.sparse = sparse;
+    private SegmentValues(SegmentTerms terms) {
+        this.terms = terms;
+        this.values = new String[terms.size()];
+        this.cardinality = new int[terms.size()];
         for (int i = 0; i < values.length; i++) {
+            values[i] = terms.term(i).utf8ToString();
+            FixedBitSet set = terms.docSet(i);
+            cardinality[i] = set != null ? set.cardinality() : terms.docsTo(i) - terms.docsFrom(i);
             positions.put(values[i], i);
         }
     }
 
     static SegmentValues read(LeafReader reader, FacetDimension dimension) throws IOException {
-        List<String> values = new ArrayList<>();
-        List<FixedBitSet> dense = new ArrayList<>();
-        List<int[]> sparse = new ArrayList<>();
-        List<Integer> cardinality = new ArrayList<>();
-        Terms terms = reader.terms(dimension.filterField());
-        if (terms != null) {
-            TermsEnum term = terms.iterator();
-            PostingsEnum postings = null;
-            for (BytesRef value = term.next(); value != null; value = term.next()) {
-                postings = term.postings(postings, PostingsEnum.NONE);
-                int docs = term.docFreq();
-                values.add(value.utf8ToString());
-                cardinality.add(docs);
-                if (docs * SPARSE_RATIO < reader.maxDoc()) {
-                    sparse.add(docList(postings, docs));
-                    dense.add(null);
-                } else {
-                    dense.add(bitSet(postings, reader.maxDoc()));
-                    sparse.add(null);
-                }
-            }
-        }
-        return new SegmentValues(values.toArray(String[]::new),
-                cardinality.stream().mapToInt(Integer::intValue).toArray(),
-                dense.toArray(FixedBitSet[]::new), sparse.toArray(int[][]::new));
+        return new SegmentValues(SegmentTerms.read(reader, dimension.filterField(), SPARSE_RATIO));
     }
 
     /** The values, in term order: a value's position in this list is its position in this segment. */
@@ -92,7 +66,8 @@ final class SegmentValues {
 
     /** Whether {@code doc} holds the value at {@code position}. */
     boolean holds(int position, int doc) {
-        return dense[position] != null ? dense[position].get(doc) : Arrays.binarySearch(sparse[position], doc) >= 0;
+        FixedBitSet set = terms.docSet(position);
+        return set != null ? set.get(doc) : Arrays.binarySearch(terms.docs(), terms.docsFrom(position), terms.docsTo(position), doc) >= 0;
     }
 
     /**
@@ -131,11 +106,13 @@ final class SegmentValues {
             if (i == null) {
                 continue;
             }
-            if (dense[i] != null) {
-                docs.or(dense[i]);
+            FixedBitSet set = terms.docSet(i);
+            if (set != null) {
+                docs.or(set);
             } else {
-                for (int doc : sparse[i]) {
-                    docs.set(doc);
+                int[] list = terms.docs();
+                for (int at = terms.docsFrom(i), to = terms.docsTo(i); at < to; at++) {
+                    docs.set(list[at]);
                 }
             }
         }
@@ -143,32 +120,17 @@ final class SegmentValues {
     }
 
     private long count(int value, FixedBitSet hits) {
-        if (dense[value] != null) {
-            return FixedBitSet.intersectionCount(dense[value], hits);
+        FixedBitSet set = terms.docSet(value);
+        if (set != null) {
+            return FixedBitSet.intersectionCount(set, hits);
         }
+        int[] list = terms.docs();
         long count = 0;
-        for (int doc : sparse[value]) {
-            if (hits.get(doc)) {
+        for (int at = terms.docsFrom(value), to = terms.docsTo(value); at < to; at++) {
+            if (hits.get(list[at])) {
                 count++;
             }
         }
         return count;
-    }
-
-    private static int[] docList(PostingsEnum postings, int size) throws IOException {
-        int[] docs = new int[size];
-        int n = 0;
-        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            docs[n++] = doc; // docFreq counts deleted documents too, so the list is never longer
-        }
-        return n == size ? docs : Arrays.copyOf(docs, n);
-    }
-
-    private static FixedBitSet bitSet(PostingsEnum postings, int maxDoc) throws IOException {
-        FixedBitSet docs = new FixedBitSet(maxDoc);
-        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            docs.set(doc);
-        }
-        return docs;
     }
 }

@@ -60,6 +60,27 @@ class TypoTest {
         }
     }
 
+    /**
+     * Every string of up to 5 characters over an alphabet of one to four UTF-8 bytes per character
+     * (é two, 日 three, 🚀 four: a surrogate pair in Java) against queries of 3-6, so edits are
+     * counted in characters, never bytes or chars.
+     */
+    @Test
+    void sameAsTheAutomatonOnEveryShortStringOfWideCharacters() {
+        String alphabet = "a\u00e9\u65e5-\uD83D\uDE80";
+        List<String> terms = new ArrayList<>();
+        allStrings("", alphabet, 5, terms);
+        Random random = new Random(7);
+        int accepted = 0;
+        for (int q = 0; q < 40; q++) {
+            String query = randomString(random, alphabet, 3 + random.nextInt(4));
+            for (int edits = 1; edits <= 2; edits++) {
+                accepted += assertSameAsAutomaton(query, edits, terms);
+            }
+        }
+        assertTrue(accepted > 1000, "the queries accepted terms: " + accepted);
+    }
+
     /** The generated corpus's words, joined names and tags, searched with typos of its words and random strings. */
     @Test
     void sameAsTheAutomatonOnTheGeneratedVocabulary() {
@@ -81,10 +102,12 @@ class TypoTest {
         }
     }
 
-    private static void assertSameAsAutomaton(String query, int edits, List<String> terms) {
+    /** @return how many of {@code terms} the query accepts */
+    private static int assertSameAsAutomaton(String query, int edits, List<String> terms) {
         CompiledAutomaton automaton = Automata.typos(query, edits);
         Typo typo = Typo.of(query, edits);
         int[] scratch = new int[64];
+        int accepted = 0;
         for (String term : terms) {
             BytesRef bytes = new BytesRef(term);
             boolean expected = automaton.runAutomaton.run(bytes.bytes, bytes.offset, bytes.length);
@@ -94,8 +117,10 @@ class TypoTest {
             assertEquals(expected, actual, query + "~" + edits + " against " + term);
             if (expected) {
                 assertTrue(filtered, "the quick checks never leave out a match: " + query + "~" + edits + " against " + term);
+                accepted++;
             }
         }
+        return accepted;
     }
 
     private static boolean accepts(String query, int edits, String term) {
@@ -109,21 +134,21 @@ class TypoTest {
         return actual;
     }
 
+    /** Every string of 1 to {@code maxLength} characters (code points) of {@code alphabet} that starts with {@code start}. */
     private static void allStrings(String start, String alphabet, int maxLength, List<String> into) {
         if (!start.isEmpty()) {
             into.add(start);
         }
-        if (start.length() < maxLength) {
-            for (char c : alphabet.toCharArray()) {
-                allStrings(start + c, alphabet, maxLength, into);
-            }
+        if (start.codePointCount(0, start.length()) < maxLength) {
+            alphabet.codePoints().forEach(c -> allStrings(start + Character.toString(c), alphabet, maxLength, into));
         }
     }
 
     private static String randomString(Random random, String alphabet, int length) {
+        int[] characters = alphabet.codePoints().toArray();
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            s.appendCodePoint(characters[random.nextInt(characters.length)]);
         }
         return s.toString();
     }
