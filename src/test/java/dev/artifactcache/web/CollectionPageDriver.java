@@ -2,6 +2,7 @@ package dev.artifactcache.web;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -231,11 +232,22 @@ final class CollectionPageDriver {
         return waitUntilCurrent();
     }
 
-    /** Clicks "Load more" and waits until more cards show. */
+    /**
+     * Clicks "Load more" and waits until more cards show. The click scrolls the button into view,
+     * where the page's infinite scroll may append the next page by itself and move the button from
+     * under the pointer (Chrome then reports the click intercepted by the list): the cards that
+     * arrive are the page asked for, so the click is only tried again while none have.
+     */
     CollectionPageDriver loadMore() {
         int before = cardKeys().size();
-        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id("load-more")));
-        button.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("load-more")));
+        new WebDriverWait(driver, PATIENCE).ignoring(ElementClickInterceptedException.class)
+                .withMessage("a click on Load more, or more cards than " + before).until(d -> {
+                    if (cardKeys().size() == before) {
+                        d.findElement(By.id("load-more")).click();
+                    }
+                    return true;
+                });
         wait.withMessage("more cards than " + before).until(d -> cardKeys().size() > before);
         return waitUntilCurrent();
     }
