@@ -92,7 +92,7 @@ public final class IndexMirror {
      * returns how many. Whoever wrote them (this node or another), this is how they reach the index.
      */
     public int catchUp() {
-        return catchUp(PAGE, true);
+        return catchUp(PAGE, true, Long.MAX_VALUE);
     }
 
     /**
@@ -132,26 +132,31 @@ public final class IndexMirror {
 
     /**
      * @param visible whether searches must see everything applied when this returns, and the
-     *                database is read to its end; else only the writes handed over are applied (and
-     *                the database read only for a gap before them), made visible when a refresh is due
+     *                database is read up to {@code until}; else only the writes handed over are
+     *                applied (and the database read only for a gap before them), made visible when
+     *                a refresh is due
+     * @param until   the seq the index must reach: a write's last one, or {@link Long#MAX_VALUE}
+     *                to read the database to its end
      */
-    private synchronized int catchUp(int page, boolean visible) {
+    private synchronized int catchUp(int page, boolean visible, long until) {
         try {
             int applied = 0;
             while (true) {
-                applied += applyHanded(visible || refreshDue());
-                if (!visible && !gapBeforeHanded()) {
-                    return applied;
+                applied += applyHanded();
+                if (index.appliedSeq() >= until || !visible && !gapBeforeHanded()) {
+                    break;
                 }
                 int read = applyFromDatabase(page);
                 if (read == 0) {
-                    if (visible) {
-                        index.refresh();
-                    }
-                    return applied;
+                    break;
                 }
                 applied += read;
             }
+            if (visible || refreshDue()) {
+                index.refresh();
+                refreshedAt = System.nanoTime();
+            }
+            return applied;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot apply rows to the index", e);
         }
@@ -204,26 +209,12 @@ public final class IndexMirror {
     public void apply(Written written) {
         handed.add(written);
         handedRows.addAndGet(written.changes().size());
-        catchUpTo(written.last());
-    }
-
-    /** Applies the handed writes and, for any gap before them, the database's changes, until {@code seq}; then refreshes. */
-    private synchronized void catchUpTo(long seq) {
-        try {
-            applyHanded(false);
-            while (index.appliedSeq() < seq && applyFromDatabase(PAGE) > 0) {
-                applyHanded(false);
-            }
-            index.refresh();
-            refreshedAt = System.nanoTime();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot apply rows to the index", e);
-        }
+        catchUp(PAGE, true, written.last());
     }
 
     /** Applies what is handed over or written, visible only when a refresh is due. */
     private void catchUpBehind() {
-        catchUp(BACKGROUND_PAGE, false);
+        catchUp(BACKGROUND_PAGE, false, Long.MAX_VALUE);
     }
 
     private boolean refreshDue() {
@@ -243,7 +234,7 @@ public final class IndexMirror {
      * Applies the writes handed over that follow on from the index's applied seq; stops at a gap
      * (another writer's rows, which the database gives), and drops those the database gave already.
      */
-    private int applyHanded(boolean visible) throws IOException {
+    private int applyHanded() throws IOException {
         int applied = 0;
         for (Written written = handed.peek(); written != null; written = handed.peek()) {
             long at = index.appliedSeq();
@@ -264,10 +255,6 @@ public final class IndexMirror {
                 touchedSinceCommit = true;
             }
             applied += written.changes().size() + (touch == null ? 0 : 1);
-        }
-        if (visible) {
-            index.refresh();
-            refreshedAt = System.nanoTime();
         }
         return applied;
     }
