@@ -70,9 +70,13 @@ final class OnePerArtifactQuery extends Query {
         }
     }
 
-    /** Keys are {@code collection/id} and sort by collection first: the smallest key of an id wins. */
+    /**
+     * Keys are {@code collection/id}; of an id's documents, the one whose collection is first by name
+     * wins. The collections are compared, not the whole keys: '/' sorts after '-' and '.', so the key
+     * of "team-archive" sorts before that of "team".
+     */
     private static FixedBitSet[] choose(IndexReader reader) throws IOException {
-        record Pick(String key, int leaf, int doc) {
+        record Pick(String collection, int leaf, int doc) {
         }
         Map<String, Pick> picks = new HashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {
@@ -86,8 +90,9 @@ final class OnePerArtifactQuery extends Query {
                     continue;
                 }
                 String key = keys.lookupOrd(keys.ordValue()).utf8ToString();
-                Pick pick = new Pick(key, leaf.ord, doc);
-                picks.merge(key.substring(key.indexOf('/') + 1), pick, (a, b) -> a.key().compareTo(b.key()) <= 0 ? a : b);
+                int slash = key.indexOf('/');
+                Pick pick = new Pick(key.substring(0, slash), leaf.ord, doc);
+                picks.merge(key.substring(slash + 1), pick, (a, b) -> a.collection().compareTo(b.collection()) <= 0 ? a : b);
             }
         }
         FixedBitSet[] chosen = new FixedBitSet[reader.leaves().size()];

@@ -172,6 +172,30 @@ class ArtifactSearchTest {
         assertEquals(2, search(request().collections("team")).totalCount());
     }
 
+    /**
+     * An artifact in several collections lists once over all of them, as its copy in the collection
+     * first by name: "team" before "team-archive", though the key "team-archive/..." sorts before
+     * "team/..." ('-' before '/'). A collection filter lists that collection's own copy.
+     */
+    @Test
+    void onePerArtifactListsTheCopyInTheCollectionFirstByName() throws Exception {
+        index.apply(List.of(shared("team-archive", 100), shared("team", 101)));
+        assertEquals(List.of("team-archive/skill:shared-notes", "team/skill:shared-notes"), sharedKeys(request()));
+        assertEquals(List.of("team/skill:shared-notes"), sharedKeys(request().onePerArtifact(true)));
+        assertEquals(List.of("team-archive/skill:shared-notes"), sharedKeys(request().onePerArtifact(true).collections("team-archive")));
+        assertEquals(1, index.tagCounts().get("shared"));
+    }
+
+    private static ArtifactRow shared(String collection, long seq) {
+        return Rows.row(collection, ArtifactType.SKILL, "shared-notes", null, "notes", List.of("shared"), List.of(), "local",
+                Rows.T0, Rows.T0, seq);
+    }
+
+    /** The keys of the documents tagged "shared", by name. */
+    private List<String> sharedKeys(SearchRequest.Builder builder) {
+        return search(builder.tags(MatchMode.ANY, "shared").sort(SortOrder.NAME)).items().stream().map(ArtifactRow::key).toList();
+    }
+
     // ---- filters ----
 
     @Test
