@@ -4,6 +4,7 @@ import dev.artifactcache.collection.ArtifactType;
 import dev.artifactcache.store.ArtifactRow;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -12,11 +13,16 @@ import java.util.Set;
 /**
  * A deterministic synthetic corpus (seeded): types in realistic proportions, 1-5 tags from a
  * vocabulary of 300 with a Zipf-like skew, 0-8 tools, descriptions of 10-60 words, three
- * collections, synced_at spread over two hours before {@link Rows#T0}.
+ * collections, synced_at spread over two hours before {@link Rows#T0}. {@link #rows} holds each
+ * artifact in one collection; {@link #rowsWithCopies} also holds some in two or three, as homes do.
  */
 final class GeneratedCorpus {
 
-    static final List<String> COLLECTIONS = List.of("default", "team", "archive");
+    /**
+     * "team" is a prefix of "team-archive" followed by a character before '/': by name "team"
+     * comes first, by the key {@code collection/id} "team-archive" does.
+     */
+    static final List<String> COLLECTIONS = List.of("default", "team", "team-archive");
     static final List<String> ORIGINS = List.of("local", "github", "marketplace");
     static final List<String> TOOLS = List.of("Read", "Write", "Edit", "MultiEdit", "Glob", "Grep", "NotebookEdit", "Bash",
             "KillShell", "AskUserQuestion", "TodoWrite", "WebFetch", "WebSearch", "Task", "TaskOutput", "Skill",
@@ -43,10 +49,37 @@ final class GeneratedCorpus {
         return rows;
     }
 
+    /**
+     * {@code artifacts} artifacts drawn as {@link #rows} draws them, about one in eight also held by
+     * one other collection and one in thirty by both others. Each copy draws its own metadata (tags,
+     * tools, origin, texts, times), as a copy edited or synced on its own has; it follows its
+     * artifact's first row, with the next seq.
+     */
+    List<ArtifactRow> rowsWithCopies(int artifacts) {
+        List<ArtifactRow> rows = new ArrayList<>();
+        for (int i = 0; i < artifacts; i++) {
+            ArtifactRow first = row(i, rows.size() + 1);
+            rows.add(first);
+            double r = random.nextDouble();
+            int copies = r < 0.033 ? 2 : r < 0.158 ? 1 : 0;
+            List<String> others = new ArrayList<>(COLLECTIONS);
+            others.remove(first.collection());
+            Collections.shuffle(others, random);
+            for (String collection : others.subList(0, copies)) {
+                rows.add(row(collection, first.metadata().type(), first.metadata().name(), rows.size() + 1));
+            }
+        }
+        return rows;
+    }
+
     ArtifactRow row(int i, long seq) {
         ArtifactType type = type();
         String name = words.get(zipf(words.size())) + "-" + words.get(random.nextInt(words.size())) + "-" + i;
-        String collection = pick(new double[] {0.8, 0.15, 0.05}, COLLECTIONS);
+        return row(pick(new double[] {0.8, 0.15, 0.05}, COLLECTIONS), type, name, seq);
+    }
+
+    /** The artifact {@code type:name} in {@code collection}, with the rest of its metadata drawn. */
+    private ArtifactRow row(String collection, ArtifactType type, String name, long seq) {
         String origin = pick(new double[] {0.4, 0.45, 0.15}, ORIGINS);
         Set<String> artifactTags = new LinkedHashSet<>();
         int tagCount = 1 + random.nextInt(5);
