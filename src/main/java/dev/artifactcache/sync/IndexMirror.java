@@ -11,6 +11,7 @@ import dev.artifactcache.store.Written;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -259,15 +260,27 @@ public final class IndexMirror {
         return applied;
     }
 
+    /** The row of an artifact as searches see it now, or empty. */
+    public Optional<ArtifactRow> visibleRow(String collection, String id) {
+        return index.get(collection, id);
+    }
+
     /**
      * The replica check: compares the index with the database at one seq and, when the document
      * count differs from the live rows, rebuilds the index into a fresh directory and swaps it in.
      * Returns false when the database moved on during the check (nothing is decided then: the next
-     * check tries again).
+     * check tries again). The database is asked outside this mirror's lock, so syncs applying their
+     * writes never wait for the question.
      */
-    public synchronized boolean verify() {
+    public boolean verify() {
         catchUp();
         ReplicaState db = store.replicaState();
+        synchronized (this) {
+            return verifyAt(db);
+        }
+    }
+
+    private boolean verifyAt(ReplicaState db) {
         if (index.appliedSeq() != db.seq()) {
             return false;
         }
