@@ -38,10 +38,11 @@ public final class CollectionWatcher implements AutoCloseable {
     static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(75);
     /** A steady stream of writes still shows up this soon. */
     static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
-    /** File systems with whole-second timestamps (two seconds on FAT) date an edit at most this much before it. */
-    private static final Duration COARSE_TIMESTAMPS = Duration.ofSeconds(2);
-    /** Elsewhere a file's time is the kernel's coarse clock: a tick (a few milliseconds) early at most. */
-    private static final Duration FINE_TIMESTAMPS = Duration.ofMillis(100);
+    /**
+     * File systems with coarse timestamps (whole or even two seconds) date an edit at most this much
+     * before it: a file dated this close to a population's start is synced again once watched.
+     */
+    public static final Duration TIMESTAMP_GRANULARITY = Duration.ofSeconds(2);
 
     private final Path root;
     private final LongAdder events = new LongAdder();
@@ -91,7 +92,8 @@ public final class CollectionWatcher implements AutoCloseable {
         PathChanges changedMeanwhile = new PathChanges();
         Path collections = root.resolve(PathChanges.COLLECTIONS);
         if (Files.isDirectory(collections)) {
-            registerTree(collections, since, changedMeanwhile);
+            FileTime from = since == null ? null : FileTime.from(since.minus(TIMESTAMP_GRANULARITY));
+            registerTree(collections, from, changedMeanwhile);
         }
         changes.takeBaselines();
         running = true;
@@ -165,8 +167,8 @@ public final class CollectionWatcher implements AutoCloseable {
         registerTree(top, null, null);
     }
 
-    /** As {@link #registerTree(Path)}, adding to {@code changed} each file that may have changed at or after {@code since}, when given. */
-    private void registerTree(Path top, Instant since, PathChanges changed) {
+    /** As {@link #registerTree(Path)}, adding to {@code changed} each file modified at or after {@code since}, when given. */
+    private void registerTree(Path top, FileTime since, PathChanges changed) {
         try {
             Files.walkFileTree(top, new SimpleFileVisitor<>() {
                 @Override
@@ -180,7 +182,7 @@ public final class CollectionWatcher implements AutoCloseable {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (since != null && mayHaveChangedSince(attrs.lastModifiedTime(), since)) {
+                    if (since != null && attrs.lastModifiedTime().compareTo(since) >= 0) {
                         changed.addUnwatched(root, file);
                     }
                     return FileVisitResult.CONTINUE;
@@ -194,18 +196,6 @@ public final class CollectionWatcher implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "event=watch_register_failed folder=" + top + " reason=\"" + e.getMessage() + "\"", e);
         }
-    }
-
-    /**
-     * Whether a file dated {@code modified} may have changed at or after {@code since}. A file
-     * changed before it needs no second sync: the population reads it afterwards. Its time may be
-     * early by the file system's granularity, two seconds where times are whole seconds; where
-     * they are finer, a file written a second before a start (a home just generated or checked
-     * out) is not synced twice.
-     */
-    static boolean mayHaveChangedSince(FileTime modified, Instant since) {
-        Instant at = modified.toInstant();
-        return !at.isBefore(since.minus(at.getNano() == 0 ? COARSE_TIMESTAMPS : FINE_TIMESTAMPS));
     }
 
     private void register(Path dir) {

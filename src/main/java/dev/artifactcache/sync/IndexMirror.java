@@ -11,7 +11,6 @@ import dev.artifactcache.store.Written;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -260,17 +259,12 @@ public final class IndexMirror {
         return applied;
     }
 
-    /** The row of an artifact as searches see it now, or empty. */
-    public Optional<ArtifactRow> visibleRow(String collection, String id) {
-        return index.get(collection, id);
-    }
-
     /**
      * The replica check: compares the index with the database at one seq and, when the document
      * count differs from the live rows, rebuilds the index into a fresh directory and swaps it in.
      * Returns false when the database moved on during the check (nothing is decided then: the next
-     * check tries again). The database is asked outside this mirror's lock, so syncs applying their
-     * writes never wait for the question.
+     * check tries again). The live rows are counted outside this mirror's lock (a scan of every row,
+     * hundreds of milliseconds at 100,000), so syncs applying their writes do not wait for it.
      */
     public boolean verify() {
         catchUp();
@@ -283,6 +277,13 @@ public final class IndexMirror {
     private boolean verifyAt(ReplicaState db) {
         if (index.appliedSeq() != db.seq()) {
             return false;
+        }
+        // The applier may have applied writes up to that seq without making them visible yet, and
+        // the count is of what searches see.
+        try {
+            index.refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the index", e);
         }
         long documents = index.documentCount();
         if (documents != db.liveRows()) {

@@ -184,7 +184,7 @@ public final class Synchronizer implements AutoCloseable {
             return tally.report(null, false, started);
         }
         try {
-            List<String> ids = selection.all() ? manifestIds(folder, tally) : uncheckedIds(collection, selection, checkedAfter, tally);
+            List<String> ids = selection.all() ? manifestIds(folder, tally) : distinctIds(selection);
             // Several chunks: the index takes each chunk on its own thread while the next is read
             // and written, and everything is visible before this sync returns.
             boolean deferIndex = ids.size() > CHUNK;
@@ -256,31 +256,6 @@ public final class Synchronizer implements AutoCloseable {
         Manifest manifest = manifests.current(folder);
         manifest.problems().forEach(tally::problem);
         return manifest.entries().stream().map(entry -> entry.id().toString()).toList();
-    }
-
-    /**
-     * The selected ids less those searches already show checked after {@code checkedAfter} without
-     * a failure, counted as unchanged: another sync read their files after that moment (its
-     * {@code synced_at} is taken before it reads), so taking the write lock to read them again
-     * would find the same. The watcher's sync of an edit that a sync-artifact made visible first
-     * is such a case. An id the index does not show so is synced as usual; the same rule is applied
-     * again under the lock, on the row the database holds.
-     */
-    private List<String> uncheckedIds(String collection, Selection selection, Instant checkedAfter, Tally tally) {
-        List<String> ids = distinctIds(selection);
-        if (checkedAfter == null) {
-            return ids;
-        }
-        List<String> unchecked = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            ArtifactRow shown = mirror.visibleRow(collection, id).orElse(null);
-            if (shown != null && shown.syncedAt().isAfter(checkedAfter) && !shown.metadata().failed()) {
-                tally.add(collection, new Pending(id, Outcome.UNCHANGED, shown, null));
-            } else {
-                unchecked.add(id);
-            }
-        }
-        return unchecked;
     }
 
     /** The selected ids as the store keys them, each once: a repeated id is synced and counted once. */

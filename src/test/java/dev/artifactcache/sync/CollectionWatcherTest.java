@@ -23,13 +23,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static dev.artifactcache.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The file watcher on real folders: edits become syncs of just the artifacts they touch, without any call. */
 class CollectionWatcherTest {
@@ -140,52 +137,20 @@ class CollectionWatcherTest {
                 .equals(description("default", "mcp:github")));
     }
 
-    @Test
-    void filesWrittenJustBeforeThePopulationAreNotSyncedTwice() throws IOException {
-        // A home generated or checked out a second before the population, on a file system with fine times.
-        Instant populationStart = restartWithFilesDated(start -> start.minusSeconds(1).plusNanos(start.getNano() == 0 ? 1 : 0));
-        clock.advance(Duration.ofMinutes(1));
-        cache.watcher().start(populationStart);
-
-        // A later edit, synced after whatever the watcher found before it began watching.
-        home.write("collections/default/skills/kubernetes-architect/SKILL.md", "---\ndescription: Design and run clusters\n---\n");
-        await("the edit after the watch began is indexed", () -> "Design and run clusters".equals(
-                description("default", "skill:kubernetes-architect")));
-        assertEquals(RunningService.START, indexed("default", "skill:pdf-tools").orElseThrow().syncedAt());
-        assertEquals(RunningService.START, indexed("default", "mcp:github").orElseThrow().syncedAt());
-    }
-
-    @Test
-    void aFileTimeMayBeEarlyByItsFileSystemsGranularity() {
-        Instant since = Instant.parse("2026-12-01T10:00:00.250Z");
-        // Whole-second times (two seconds on FAT): a file dated up to 2 s early may be newer.
-        assertTrue(CollectionWatcher.mayHaveChangedSince(FileTime.from(Instant.parse("2026-12-01T09:59:59Z")), since));
-        assertTrue(CollectionWatcher.mayHaveChangedSince(FileTime.from(Instant.parse("2026-12-01T09:59:59Z")), since.plusMillis(700)));
-        assertFalse(CollectionWatcher.mayHaveChangedSince(FileTime.from(Instant.parse("2026-12-01T09:59:57Z")), since));
-        // Finer times are a kernel tick early at most.
-        assertTrue(CollectionWatcher.mayHaveChangedSince(FileTime.from(since.minusMillis(50)), since));
-        assertTrue(CollectionWatcher.mayHaveChangedSince(FileTime.from(since.plusNanos(1)), since));
-        assertFalse(CollectionWatcher.mayHaveChangedSince(FileTime.from(since.minusMillis(1000)), since));
-    }
-
     /**
      * Restarts the cache and runs its population without a watcher, the home's files dated before
      * it (so only what the test changes next is newer); returns when the population began.
      */
     private Instant restartWithFilesDatedAnHourAgo() throws IOException {
-        return restartWithFilesDated(start -> start.minus(Duration.ofHours(1)));
-    }
-
-    /** {@link #restartWithFilesDatedAnHourAgo()}, the files dated by {@code modified} of the population's start. */
-    private Instant restartWithFilesDated(UnaryOperator<Instant> modified) throws IOException {
         cache.close();
-        cache = ArtifactCache.open(settings, clock);
-        Instant populationStart = Instant.now();
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
         try (Stream<Path> files = Files.walk(home.root())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.setLastModifiedTime(file, FileTime.from(modified.apply(populationStart)));
+                Files.setLastModifiedTime(file, anHourAgo);
             }
         }
+        cache = ArtifactCache.open(settings, clock);
+        Instant populationStart = Instant.now();
         cache.population().run();
         return populationStart;
     }
