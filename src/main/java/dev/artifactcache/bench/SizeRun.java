@@ -1,5 +1,6 @@
 package dev.artifactcache.bench;
 
+import dev.artifactcache.sync.CollectionWatcher;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -49,6 +50,10 @@ final class SizeRun {
         HomeGenerator.GeneratedHome generated = HomeGenerator.generate(home, new HomeGenerator.Spec(artifacts, plan.seed(), plan.collections()));
         long generateMs = msSince(started);
         log.printf("generated in %.1f s (%.0f MB)%n", generateMs / 1e3, generated.bytes() / 1e6);
+        // A home a service starts on is older than this: files dated within it of the population's
+        // start may have changed while it read them, so the watcher syncs them again beside it (at
+        // 100,000 a second sync of the whole collection, whose manifest is written last).
+        pause(CollectionWatcher.TIMESTAMP_GRANULARITY.plusMillis(100));
 
         String collection = HomeGenerator.collectionName(0);
         List<QueryMix.Checked> mix;
@@ -167,7 +172,7 @@ final class SizeRun {
                 if (client.get(path).status() == 200) {
                     return System.nanoTime() - launchedNanos;
                 }
-                sleep();
+                pause(POLL);
             }
         }
         throw new IOException("no listing query answered 200 within " + plan.startTimeout().toSeconds() + " s of the restart");
@@ -191,9 +196,9 @@ final class SizeRun {
         }
     }
 
-    private static void sleep() throws IOException {
+    private static void pause(Duration time) throws IOException {
         try {
-            Thread.sleep(POLL);
+            Thread.sleep(time);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -38,8 +38,11 @@ public final class CollectionWatcher implements AutoCloseable {
     static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(75);
     /** A steady stream of writes still shows up this soon. */
     static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
-    /** File systems with coarse timestamps (whole or even two seconds) date an edit at most this much before it. */
-    private static final Duration TIMESTAMP_GRANULARITY = Duration.ofSeconds(2);
+    /**
+     * File systems with coarse timestamps (whole or even two seconds) date an edit at most this much
+     * before it: a file dated this close to a population's start is synced again once watched.
+     */
+    public static final Duration TIMESTAMP_GRANULARITY = Duration.ofSeconds(2);
 
     private final Path root;
     private final LongAdder events = new LongAdder();

@@ -263,13 +263,27 @@ public final class IndexMirror {
      * The replica check: compares the index with the database at one seq and, when the document
      * count differs from the live rows, rebuilds the index into a fresh directory and swaps it in.
      * Returns false when the database moved on during the check (nothing is decided then: the next
-     * check tries again).
+     * check tries again). The live rows are counted outside this mirror's lock (a scan of every row,
+     * hundreds of milliseconds at 100,000), so syncs applying their writes do not wait for it.
      */
-    public synchronized boolean verify() {
+    public boolean verify() {
         catchUp();
         ReplicaState db = store.replicaState();
+        synchronized (this) {
+            return verifyAt(db);
+        }
+    }
+
+    private boolean verifyAt(ReplicaState db) {
         if (index.appliedSeq() != db.seq()) {
             return false;
+        }
+        // The applier may have applied writes up to that seq without making them visible yet, and
+        // the count is of what searches see.
+        try {
+            index.refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the index", e);
         }
         long documents = index.documentCount();
         if (documents != db.liveRows()) {

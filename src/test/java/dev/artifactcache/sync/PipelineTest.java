@@ -155,6 +155,25 @@ class PipelineTest {
     }
 
     @Test
+    void watcherResyncOfAFileEditedAgainAfterTheOtherSyncReadItUpdates() {
+        // The watcher's batch begins with an edit at 10:01; sync-artifact reads it at 10:01:00.050;
+        // a second edit joins the same batch before the watcher syncs.
+        home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", "");
+        clock.advance(Duration.ofMinutes(1));
+        Instant seen = cache.synchronizer().now();
+        clock.advance(Duration.ofMillis(50));
+        List<ArtifactId> ids = List.of(ArtifactId.parse("skill:pdf-tools"));
+        assertEquals(Outcome.UPDATED, cache.synchronizer().sync("default", Selection.of(ids)).results().getFirst().outcome());
+        clock.advance(Duration.ofMillis(25));
+        home.skill("default", "pdf-tools", "description: Extract text, tables and forms from PDFs\n", "");
+
+        SyncReport watcher = cache.synchronizer().syncChanged("default", Selection.of(ids), seen);
+
+        assertEquals(Outcome.UPDATED, watcher.results().getFirst().outcome());
+        assertEquals("Extract text, tables and forms from PDFs", indexed("default", "skill:pdf-tools").metadata().description());
+    }
+
+    @Test
     void singleSyncOfARowAnotherSyncCheckedMeanwhileWritesNothing() throws Exception {
         home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", "");
         clock.advance(Duration.ofMinutes(1));
