@@ -307,6 +307,15 @@ public final class IndexMirror {
                 + " ms=" + (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Merges the index into one segment, visible when this returns ({@link ArtifactIndex#compact()}). */
+    public void compact() {
+        try {
+            index.compact();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge the index", e);
+        }
+    }
+
     /**
      * Makes what was applied durable; a no-op when nothing changed since the last commit. The
      * commit's fsync does not hold this mirror's lock: syncs go on applying meanwhile.

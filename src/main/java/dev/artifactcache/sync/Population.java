@@ -18,6 +18,8 @@ import java.util.logging.Logger;
 public final class Population implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Population.class.getName());
+    /** Documents written anew (created or updated) from which the population merges the index into one segment. */
+    static final int COMPACT_FROM = 10_000;
 
     private final Synchronizer synchronizer;
     private final IndexMirror mirror;
@@ -99,6 +101,9 @@ public final class Population implements Runnable {
                 LOG.info(SyncLog.line("population_collection", report));
                 report.counts().forEach((outcome, count) -> totals.merge(outcome, count, Integer::sum));
                 artifacts += report.scanned();
+            }
+            if (totals.getOrDefault(Outcome.CREATED, 0) + totals.getOrDefault(Outcome.UPDATED, 0) >= COMPACT_FROM) {
+                mirror.compact();
             }
             mirror.commit();
             lastDuration = Duration.ofNanos(System.nanoTime() - started);

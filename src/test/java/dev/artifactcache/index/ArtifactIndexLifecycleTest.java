@@ -62,6 +62,32 @@ class ArtifactIndexLifecycleTest {
     }
 
     @Test
+    void compactLeavesOneSegmentThatSearchesTheSame() throws Exception {
+        try (ArtifactIndex index = ArtifactIndex.open(folder())) {
+            index.apply(rows(20, 1));
+            index.apply(List.of(Rows.tombstone("default", "skill:s1", 21), Rows.simple("default", "skill:s2", 22)));
+            index.apply(List.of(Rows.simple("team", "skill:new", 23)));
+            SearchRequest about = SearchRequest.builder().q("about").facets(true).limit(100).build();
+            SearchResult before = index.search(about);
+            assertEquals(3, segments(index));
+
+            index.compact();
+
+            assertEquals(1, segments(index));
+            SearchResult after = index.search(about);
+            assertEquals(20, after.totalCount());
+            assertEquals(before.items().stream().map(ArtifactRow::key).toList(), after.items().stream().map(ArtifactRow::key).toList());
+            assertEquals(before.facets().asMap(), after.facets().asMap());
+            assertEquals(20, index.documentCount());
+            assertEquals(23, index.appliedSeq());
+        }
+    }
+
+    private static int segments(ArtifactIndex index) {
+        return index.withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
+    @Test
     void collectionsHoldingAndUserCollectionCountsInOneWalk() throws Exception {
         try (ArtifactIndex index = ArtifactIndex.open(folder())) {
             index.useMemberships(key -> key.endsWith("s1") || key.equals("team/skill:s3") ? List.of("favs") : List.of());
