@@ -153,8 +153,7 @@ public final class IndexMirror {
                 applied += read;
             }
             if (visible || refreshDue()) {
-                index.refresh();
-                refreshedAt = System.nanoTime();
+                makeVisible();
             }
             return applied;
         } catch (IOException e) {
@@ -215,6 +214,12 @@ public final class IndexMirror {
     /** Applies what is handed over or written, visible only when a refresh is due. */
     private void catchUpBehind() {
         catchUp(BACKGROUND_PAGE, false, Long.MAX_VALUE);
+    }
+
+    /** Makes everything applied visible to searches. */
+    private void makeVisible() throws IOException {
+        index.refresh();
+        refreshedAt = System.nanoTime();
     }
 
     private boolean refreshDue() {
@@ -281,7 +286,7 @@ public final class IndexMirror {
         // The applier may have applied writes up to that seq without making them visible yet, and
         // the count is of what searches see.
         try {
-            index.refresh();
+            makeVisible();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot refresh the index", e);
         }

@@ -132,20 +132,29 @@ class PipelineTest {
         assertEquals(START, indexed("default", "mcp:github").syncedAt());
     }
 
-    @Test
-    void watcherResyncOfAnEditAlreadySyncedWritesNothing() {
-        // The edit, seen by the watcher at 10:01; sync-artifact gets there first, at 10:01:00.050.
+    private static final List<ArtifactId> PDF_TOOLS = List.of(ArtifactId.parse("skill:pdf-tools"));
+
+    /**
+     * An edit of pdf-tools seen by the watcher at 10:01, which sync-artifact syncs first, at
+     * 10:01:00.050; returns the watcher's moment.
+     */
+    private Instant editSeenByTheWatcherThenSynced() {
         home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", "");
         clock.advance(Duration.ofMinutes(1));
         Instant seen = cache.synchronizer().now();
         clock.advance(Duration.ofMillis(50));
-        List<ArtifactId> ids = List.of(ArtifactId.parse("skill:pdf-tools"));
-        assertEquals(Outcome.UPDATED, cache.synchronizer().sync("default", Selection.of(ids)).results().getFirst().outcome());
+        assertEquals(Outcome.UPDATED, cache.synchronizer().sync("default", Selection.of(PDF_TOOLS)).results().getFirst().outcome());
+        return seen;
+    }
+
+    @Test
+    void watcherResyncOfAnEditAlreadySyncedWritesNothing() {
+        Instant seen = editSeenByTheWatcherThenSynced();
         ArtifactRow synced = cache.store().rows("default").get("skill:pdf-tools");
         long seqAfterEdit = cache.store().maxSeq();
         clock.advance(Duration.ofMillis(25));
 
-        SyncReport watcher = cache.synchronizer().syncChanged("default", Selection.of(ids), seen);
+        SyncReport watcher = cache.synchronizer().syncChanged("default", Selection.of(PDF_TOOLS), seen);
 
         assertEquals(Outcome.UNCHANGED, watcher.results().getFirst().outcome());
         assertEquals(synced, cache.store().rows("default").get("skill:pdf-tools"));
@@ -156,18 +165,12 @@ class PipelineTest {
 
     @Test
     void watcherResyncOfAFileEditedAgainAfterTheOtherSyncReadItUpdates() {
-        // The watcher's batch begins with an edit at 10:01; sync-artifact reads it at 10:01:00.050;
-        // a second edit joins the same batch before the watcher syncs.
-        home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", "");
-        clock.advance(Duration.ofMinutes(1));
-        Instant seen = cache.synchronizer().now();
-        clock.advance(Duration.ofMillis(50));
-        List<ArtifactId> ids = List.of(ArtifactId.parse("skill:pdf-tools"));
-        assertEquals(Outcome.UPDATED, cache.synchronizer().sync("default", Selection.of(ids)).results().getFirst().outcome());
+        // A second edit joins the watcher's batch after sync-artifact read the first.
+        Instant seen = editSeenByTheWatcherThenSynced();
         clock.advance(Duration.ofMillis(25));
         home.skill("default", "pdf-tools", "description: Extract text, tables and forms from PDFs\n", "");
 
-        SyncReport watcher = cache.synchronizer().syncChanged("default", Selection.of(ids), seen);
+        SyncReport watcher = cache.synchronizer().syncChanged("default", Selection.of(PDF_TOOLS), seen);
 
         assertEquals(Outcome.UPDATED, watcher.results().getFirst().outcome());
         assertEquals("Extract text, tables and forms from PDFs", indexed("default", "skill:pdf-tools").metadata().description());
