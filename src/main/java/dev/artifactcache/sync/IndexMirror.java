@@ -57,6 +57,11 @@ public final class IndexMirror {
     private final Queue<Written> handed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger handedRows = new AtomicInteger();
     private volatile long refreshedAt = System.nanoTime();
+    /**
+     * The database's last seq when the last rebuild had read its rows: a handed write up to it may
+     * be in the rebuilt index already, so its new rows are upserted rather than added.
+     */
+    private long rebuildReadThrough;
 
     public IndexMirror(ArtifactStore store, ArtifactIndex index) {
         this.store = store;
@@ -251,8 +256,8 @@ public final class IndexMirror {
             if (written.last() <= at) {
                 continue;
             }
-            Set<String> newKeys = written.changes().stream().filter(change -> !change.rowExists())
-                    .map(change -> change.row().key()).collect(Collectors.toSet());
+            Set<String> newKeys = written.last() <= rebuildReadThrough ? Set.of() : written.changes().stream()
+                    .filter(change -> !change.rowExists()).map(change -> change.row().key()).collect(Collectors.toSet());
             index.apply(written.changes().stream().map(ArtifactChange::row).toList(), newKeys, false);
             Touch touch = written.touch();
             if (touch != null) {
@@ -273,13 +278,11 @@ public final class IndexMirror {
      */
     public boolean verify() {
         catchUp();
-        ReplicaState db = store.replicaState();
-        synchronized (this) {
-            return verifyAt(db);
-        }
+        return verifyAt(store.replicaState());
     }
 
-    private boolean verifyAt(ReplicaState db) {
+    /** Package-private so that a test can commit and hand over a write between {@code db} and the comparison. */
+    synchronized boolean verifyAt(ReplicaState db) {
         if (index.appliedSeq() != db.seq()) {
             return false;
         }
@@ -301,6 +304,12 @@ public final class IndexMirror {
         return true;
     }
 
+    /**
+     * Rebuilds the index from the live rows as the database has them now, recording {@code seq} as
+     * applied. The rows are read page by page while writes go on, so the rebuild may hold rows of
+     * writes above {@code seq} that are still to be handed over: those are upserted
+     * ({@link #rebuildReadThrough}), never added a second time.
+     */
     private void rebuild(long seq) {
         long started = System.nanoTime();
         try {
@@ -308,6 +317,7 @@ public final class IndexMirror {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rebuild the index", e);
         }
+        rebuildReadThrough = store.maxSeq();
         LOG.info(() -> "event=index_rebuild documents=" + index.documentCount() + " seq=" + seq
                 + " ms=" + (System.nanoTime() - started) / 1_000_000);
     }

@@ -7,12 +7,14 @@ import dev.artifactcache.bench.HomeGenerator;
 import dev.artifactcache.collection.ArtifactId;
 import dev.artifactcache.collection.ArtifactMetadata;
 import dev.artifactcache.index.ArtifactIndex;
+import dev.artifactcache.index.SearchRequest;
 import dev.artifactcache.store.ArtifactChange;
 import dev.artifactcache.store.ArtifactRow;
 import dev.artifactcache.store.ArtifactStore;
 import dev.artifactcache.store.ChangeSet;
 import dev.artifactcache.store.CollectionState;
 import dev.artifactcache.store.Database;
+import dev.artifactcache.store.ReplicaState;
 import dev.artifactcache.store.TestDatabase;
 import dev.artifactcache.store.Written;
 import io.helidon.config.Config;
@@ -140,6 +142,27 @@ class HandOverTest {
         assertTrue(index.get("default", "skill:b").isEmpty());
         assertEquals("single c", description("skill:c"));
         assertEquals(2, index.documentCount());
+    }
+
+    @Test
+    void aWriteHandedOverAcrossARebuildThatReadItsRowsIsNotAddedTwice() throws IOException {
+        mirror.apply(write(List.of(insert("skill:a", "first a"), insert("skill:b", "first b")), T0));
+        long seq = mirror.appliedSeq();
+        index.apply(List.of(new ArtifactRow("default", "skill:a", null, T1, T1, seq, true))); // drift: a document lost
+        ReplicaState db = store.replicaState();
+        // A sync commits a new artifact after the check asked the database, and hands it over while the
+        // check holds the mirror: the rebuild reads its row, then the handed write follows on from seq.
+        Written single = write(List.of(insert("skill:c", "single c")), T1);
+        synchronized (mirror) {
+            mirror.applySoon(single);
+            assertTrue(mirror.verifyAt(db));
+        }
+        mirror.catchUp();
+
+        assertEquals(3, index.documentCount());
+        assertEquals(single.last(), mirror.appliedSeq());
+        assertEquals(List.of("skill:a", "skill:b", "skill:c"), index.search(SearchRequest.builder().build()).items().stream()
+                .map(ArtifactRow::id).sorted().toList());
     }
 
     @Test
