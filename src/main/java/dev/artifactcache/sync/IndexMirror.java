@@ -322,12 +322,20 @@ public final class IndexMirror {
                 + " ms=" + (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Merges the index into one segment, visible when this returns ({@link ArtifactIndex#compact()}). */
+    /**
+     * Merges the index into one segment, visible when this returns ({@link ArtifactIndex#compact()}),
+     * and due for the next {@link #commit()} even when no row was applied since the last one: a
+     * periodic commit taken during the merge holds the segments before it, and a restart would
+     * open those again.
+     */
     public void compact() {
         try {
             index.compact();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot merge the index", e);
+        }
+        synchronized (this) {
+            touchedSinceCommit = true;
         }
     }
 

@@ -20,16 +20,21 @@ import dev.artifactcache.store.Written;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.dbclient.DbClient;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,6 +168,30 @@ class HandOverTest {
         assertEquals(single.last(), mirror.appliedSeq());
         assertEquals(List.of("skill:a", "skill:b", "skill:c"), index.search(SearchRequest.builder().build()).items().stream()
                 .map(ArtifactRow::id).sorted().toList());
+    }
+
+    @Test
+    void aMergeAfterTheLastCommitIsCommittedWithNoRowApplied() throws IOException {
+        mirror.apply(write(List.of(insert("skill:a", "first a")), T0));
+        mirror.apply(write(List.of(insert("skill:b", "first b")), T0));
+        mirror.commit(); // the periodic commit, taken before the merge ends
+
+        mirror.compact();
+        mirror.commit();
+
+        assertEquals(1, committedSegments());
+    }
+
+    /** The segments of the index's last commit: what a restart opens. */
+    private int committedSegments() throws IOException {
+        try (Stream<Path> folders = Files.list(tmp.resolve("lucene")).filter(Files::isDirectory)) {
+            Path generation = folders.reduce((a, b) -> {
+                throw new AssertionError("more than one index generation: " + a + ", " + b);
+            }).orElseThrow();
+            try (Directory directory = FSDirectory.open(generation)) {
+                return SegmentInfos.readLatestCommit(directory).size();
+            }
+        }
     }
 
     @Test
