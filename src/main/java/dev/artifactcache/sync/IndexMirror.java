@@ -59,7 +59,8 @@ public final class IndexMirror {
     private volatile long refreshedAt = System.nanoTime();
     /**
      * The database's last seq when the last rebuild had read its rows: a handed write up to it may
-     * be in the rebuilt index already, so its new rows are upserted rather than added.
+     * be in the rebuilt index already, so its new rows are upserted rather than added. Guarded by
+     * this mirror's monitor.
      */
     private long rebuildReadThrough;
 
@@ -312,6 +313,9 @@ public final class IndexMirror {
      */
     private void rebuild(long seq) {
         long started = System.nanoTime();
+        // Until the bound is read, every handed write may be in the rebuilt index: should reading it
+        // fail after the swap, new rows are upserted (slower), never added twice.
+        rebuildReadThrough = Long.MAX_VALUE;
         try {
             index.rebuild(store.liveRows(PAGE), seq);
         } catch (IOException e) {

@@ -174,7 +174,7 @@ class HandOverTest {
     void aMergeAfterTheLastCommitIsCommittedWithNoRowApplied() throws IOException {
         mirror.apply(write(List.of(insert("skill:a", "first a")), T0));
         mirror.apply(write(List.of(insert("skill:b", "first b")), T0));
-        mirror.commit(); // the periodic commit, taken before the merge ends
+        mirror.commit(); // a periodic commit, taken before the merge is done
 
         mirror.compact();
         mirror.commit();
