@@ -186,6 +186,28 @@ class ArtifactSearchTest {
         assertEquals(1, index.tagCounts().get("shared"));
     }
 
+    /**
+     * The copies of one artifact in separate segments (one write each), the first by name deleted
+     * later: the next by name stands for it. Names are compared as text, so "équipe" comes after
+     * "team" and "team-archive" after "team".
+     */
+    @Test
+    void onePerArtifactChoosesAmongTheLiveCopiesOfEverySegment() throws Exception {
+        index.apply(List.of(shared("équipe", 100)));
+        index.apply(List.of(shared("team-archive", 101)));
+        index.apply(List.of(shared("team", 102)));
+        index.apply(List.of(shared("archive", 103)));
+        assertEquals(List.of("archive/skill:shared-notes"), sharedKeys(request().onePerArtifact(true)));
+
+        index.apply(List.of(Rows.tombstone("archive", "skill:shared-notes", 104)));
+        assertEquals(List.of("team/skill:shared-notes"), sharedKeys(request().onePerArtifact(true)));
+
+        index.apply(List.of(Rows.tombstone("team", "skill:shared-notes", 105)));
+        assertEquals(List.of("team-archive/skill:shared-notes"), sharedKeys(request().onePerArtifact(true)));
+        assertEquals(2, search(request().tags(MatchMode.ANY, "shared")).totalCount());
+        assertEquals(1, search(request().onePerArtifact(true).tags(MatchMode.ANY, "shared")).totalCount());
+    }
+
     private static ArtifactRow shared(String collection, long seq) {
         return Rows.row(collection, ArtifactType.SKILL, "shared-notes", null, "notes", List.of("shared"), List.of(), "local",
                 Rows.T0, Rows.T0, seq);
