@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The documents of each value of one facet dimension in one segment, read from the dimension's
@@ -68,6 +69,24 @@ final class SegmentValues {
     boolean holds(int position, int doc) {
         FixedBitSet set = terms.docSet(position);
         return set != null ? set.get(doc) : Arrays.binarySearch(terms.docs(), terms.docsFrom(position), terms.docsTo(position), doc) >= 0;
+    }
+
+    /** Calls {@code each} with every document holding the value at {@code position} (deleted ones included), ascending. */
+    void forEachDocument(int position, IntConsumer each) {
+        FixedBitSet set = terms.docSet(position);
+        if (set != null) {
+            long[] words = set.getBits();
+            for (int word = 0; word < words.length; word++) {
+                for (long bits = words[word]; bits != 0; bits &= bits - 1) {
+                    each.accept((word << 6) + Long.numberOfTrailingZeros(bits));
+                }
+            }
+            return;
+        }
+        int[] list = terms.docs();
+        for (int at = terms.docsFrom(position), to = terms.docsTo(position); at < to; at++) {
+            each.accept(list[at]);
+        }
     }
 
     /**
