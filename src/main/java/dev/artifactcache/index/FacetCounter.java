@@ -24,8 +24,8 @@ import java.util.Map;
  * live documents of their types (everything, or a type tab), the counts are kept ones: each
  * value's documents per type ({@link SegmentValues#countsByType}), less the few deleted
  * documents' values. Otherwise a small share of hits walks the hits' own values
- * ({@link DocumentValues}), a large one intersects the hit set with each value's cached documents
- * ({@link SegmentValues}).
+ * ({@link DocumentValues}) where that is cheaper, and a larger one intersects the hit set with each
+ * value's cached documents ({@link SegmentValues}).
  * Counts add up in one array per dimension, by the reader's value numbers ({@link ReaderValues}).
  */
 final class FacetCounter {
@@ -35,10 +35,11 @@ final class FacetCounter {
      * (300 tags; a search plus the tag counts, three rounds on a busy 2-core machine): 219 hits,
      * walking 1.0-5.8 ms against 5.4-6.7 ms by bit sets; 798 hits, about even; 2,292 hits and
      * more, the bit sets win (all 100,000: 3-9 ms against 73-227 ms). Walks now read each hit's
-     * values from memory ({@link DocumentValues}), not from doc values; walking up to a few
-     * thousand hits where a per-segment cost model favoured it (the tags below about 8,000) made
-     * the distinct mix's prefix searches with facets slower at 100,000 (search CPU p50 0.95
-     * against 0.74-0.85 ms), so the ratio stays.
+     * values from memory ({@link DocumentValues}), not from doc values, and within this bound a
+     * dimension walks only where its values make that cheaper ({@link SegmentValues#walkCheaper}:
+     * the few types and origins count by bit sets from a few hundred hits on). Beyond it the cost
+     * model alone would walk the tags up to about 8,000 hits, which made the distinct mix's prefix
+     * searches with facets slower at 100,000 (search CPU p50 0.95 against 0.74-0.85 ms).
      */
     static final int WALK_RATIO = 100;
 
@@ -106,7 +107,8 @@ final class FacetCounter {
                 continue;
             }
             FixedBitSet matches = hits.docs()[leaf.ord];
-            boolean walk = method == Method.WALK || method == Method.CHEAPEST && (long) matching * WALK_RATIO < reader.maxDoc();
+            boolean walk = method == Method.WALK || method == Method.CHEAPEST && (long) matching * WALK_RATIO < reader.maxDoc()
+                    && searcher.segmentValues(reader, dimension).walkCheaper(matching);
             if (walk) {
                 searcher.documentValues(reader, dimension).count(matches, values.ofSegment(leaf.ord), counts);
             } else {
