@@ -83,8 +83,8 @@ record ArtifactQuery(Query text, List<Selection> fixedSelections, List<Selection
         add(request.toolMode() == MatchMode.ALL ? fixed : facets, Selection.of(FacetDimension.TOOLS, request.tools(),
                 request.toolMode() == MatchMode.ALL));
         add(facets, Selection.of(FacetDimension.ORIGIN, request.origins(), false));
-        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), List.copyOf(facets), List.copyOf(residual),
-                TextQuery.words(request.q()));
+        TextQuery.Text text = TextQuery.of(request.q());
+        return new ArtifactQuery(text.query(), List.copyOf(fixed), List.copyOf(facets), List.copyOf(residual), text.words());
     }
 
     private static void add(List<Selection> selections, Selection selection) {

@@ -56,20 +56,12 @@ final class ArtifactSearch {
         ArtifactSearcher.Summary summary = cached(searcher, request);
         if (order != SortOrder.RELEVANCE) {
             HitSets sets = HitSets.of(searcher, query);
-            if (summary == null) {
-                summary = new ArtifactSearcher.Summary(sets.all().total(),
-                        request.facets() ? FacetCounter.count(searcher, sets, request, FacetCounter.Method.CHEAPEST) : null);
-                store(searcher, request, summary);
-            }
+            summary = summary(searcher, request, sets, summary);
             hits = fieldPage(searcher, query, sets.all(), order, after, wanted, dateMethod);
         } else if (wordsOnly(searcher, query)) {
             WordHits words = WordHits.of(searcher, query.words());
             HitSets sets = HitSets.ofResidual(searcher, query, words.docs());
-            if (summary == null) {
-                summary = new ArtifactSearcher.Summary(sets.all().total(),
-                        request.facets() ? FacetCounter.count(searcher, sets, request, FacetCounter.Method.CHEAPEST) : null);
-                store(searcher, request, summary);
-            }
+            summary = summary(searcher, request, sets, summary);
             hits = new RelevancePage(wanted, after).collect(searcher.getIndexReader().leaves(), sets.all().docs(), words::scores).hits();
         } else if (summary == null) {
             PageCollection page = PageCollection.of(searcher, order, wanted, after, countsWithPage(query, request));
@@ -138,6 +130,18 @@ final class ArtifactSearch {
                 : Map.of();
         FacetCounts facets = request.facets() ? summary.facets() : FacetCounts.NONE;
         return new SearchResult(items, hits.length > size, startCursor, endCursor, summary.total(), facets, highlights);
+    }
+
+    /** {@code cached} when there is one, else the total and facets of {@code sets}, stored for the next identical request. */
+    private static ArtifactSearcher.Summary summary(ArtifactSearcher searcher, SearchRequest request, HitSets sets,
+                                                    ArtifactSearcher.Summary cached) throws IOException {
+        if (cached != null) {
+            return cached;
+        }
+        ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(sets.all().total(),
+                request.facets() ? FacetCounter.count(searcher, sets, request, FacetCounter.Method.CHEAPEST) : null);
+        store(searcher, request, summary);
+        return summary;
     }
 
     /** The summary of an earlier identical request on this reader: with facets if asked for. */

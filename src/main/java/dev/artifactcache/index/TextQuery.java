@@ -89,21 +89,42 @@ final class TextQuery {
         }
     }
 
+    /**
+     * A text's Lucene query and, when it is words only, the same as {@link Words}.
+     *
+     * @param query null when the text holds no searchable term (e.g. {@code "*"})
+     * @param words null unless the text is words only, each required
+     */
+    record Text(Query query, Words words) {
+        static final Text NONE = new Text(null, null);
+    }
+
     /** The query for {@code text}, or null when it holds no searchable term (e.g. {@code "*"}). */
     static Query build(String text) {
+        return of(text).query();
+    }
+
+    /** {@code text} as {@link Words}, or null when it is not words only, each required (then only its query runs it). */
+    static Words words(String text) {
+        return of(text).words();
+    }
+
+    /** {@code text} parsed once: its query, and its words when it is words only. */
+    static Text of(String text) {
         if (text == null) {
-            return null;
+            return Text.NONE;
         }
         Parts parts = Parts.of(text);
         List<String> terms = parts.terms();
         List<String> phrases = parts.phrases();
         List<String> excluded = parts.excluded();
         if (terms.isEmpty() && phrases.isEmpty() && excluded.isEmpty()) {
-            return null;
+            return Text.NONE;
         }
+        List<TermWaysQuery> perTerm = termQueries(terms);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (!terms.isEmpty()) {
-            addTerms(query, terms);
+            addTerms(query, perTerm);
             query.add(weighted(new TermQuery(parts.exactName()), EXACT_NAME_BONUS), Occur.SHOULD);
         }
         phrases.stream().distinct().forEach(phrase -> query.add(
@@ -112,27 +133,13 @@ final class TextQuery {
         if (terms.isEmpty() && phrases.isEmpty()) {
             query.add(new MatchAllDocsQuery(), Occur.MUST); // only exclusions: everything else
         }
-        return query.build();
+        boolean wordsOnly = !terms.isEmpty() && requiredTerms(terms.size()) == terms.size() && phrases.isEmpty() && excluded.isEmpty();
+        return new Text(query.build(), wordsOnly ? new Words(perTerm, parts.exactName()) : null);
     }
 
-    /** {@code text} as {@link Words}, or null when it is not words only, each required (then only {@link #build}'s query runs it). */
-    static Words words(String text) {
-        if (text == null) {
-            return null;
-        }
-        Parts parts = Parts.of(text);
-        List<String> terms = parts.terms();
-        if (terms.isEmpty() || requiredTerms(terms.size()) != terms.size() || !parts.phrases().isEmpty()
-                || !parts.excluded().isEmpty()) {
-            return null;
-        }
-        return new Words(termQueries(terms), parts.exactName());
-    }
-
-    private static void addTerms(BooleanQuery.Builder query, List<String> terms) {
-        List<TermWaysQuery> perTerm = termQueries(terms);
-        int required = requiredTerms(terms.size());
-        if (required == terms.size()) {
+    private static void addTerms(BooleanQuery.Builder query, List<TermWaysQuery> perTerm) {
+        int required = requiredTerms(perTerm.size());
+        if (required == perTerm.size()) {
             perTerm.forEach(q -> query.add(q, Occur.MUST));
         } else {
             BooleanQuery.Builder some = new BooleanQuery.Builder().setMinimumNumberShouldMatch(required);
