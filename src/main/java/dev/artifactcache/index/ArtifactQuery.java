@@ -33,9 +33,10 @@ import java.util.TreeSet;
  * @param fixedSelections the keyword filters that always apply (collection, All-mode tags and tools)
  * @param facetSelections per faceted dimension with an Any-mode selection, its selection (at most one each)
  * @param residualFilters the filters that are not keyword values (freshness, one per artifact)
+ * @param words           the text as {@link TextQuery.Words} when it is words only, else null
  */
 record ArtifactQuery(Query text, List<Selection> fixedSelections, List<Selection> facetSelections,
-                     List<Query> residualFilters) {
+                     List<Query> residualFilters, TextQuery.Words words) {
 
     /**
      * A filter on keyword values of one dimension.
@@ -82,7 +83,8 @@ record ArtifactQuery(Query text, List<Selection> fixedSelections, List<Selection
         add(request.toolMode() == MatchMode.ALL ? fixed : facets, Selection.of(FacetDimension.TOOLS, request.tools(),
                 request.toolMode() == MatchMode.ALL));
         add(facets, Selection.of(FacetDimension.ORIGIN, request.origins(), false));
-        return new ArtifactQuery(TextQuery.build(request.q()), List.copyOf(fixed), List.copyOf(facets), List.copyOf(residual));
+        TextQuery.Text text = TextQuery.of(request.q());
+        return new ArtifactQuery(text.query(), List.copyOf(fixed), List.copyOf(facets), List.copyOf(residual), text.words());
     }
 
     private static void add(List<Selection> selections, Selection selection) {

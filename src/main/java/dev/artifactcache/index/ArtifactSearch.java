@@ -24,9 +24,11 @@ import java.util.Map;
  * total is their cardinality, facets count over them, and the page walks a kept per-segment order
  * testing hit bits ({@link NameOrderPage}, {@link UpdatedOrderPage}): no hit is sorted.
  *
- * <p>A relevance order needs each hit's score. A text search without facet selections gets its
- * page and total in one pass; otherwise the summary comes from the hit sets and the page from a
- * second pass that needs no count.
+ * <p>A relevance order needs each hit's score. A text of words only reads its hits and their
+ * scores from the words' matches ({@link WordHits}), then takes everything from the hit sets as a
+ * field order does. Another text search without facet selections gets its page and total in one
+ * pass; otherwise the summary comes from the hit sets and the page from a second pass that needs
+ * no count.
  *
  * <p>The summary (total and facets) is cached on the searcher: a repeated request (the next page,
  * the same search again) collects only the page. Requests filtering on freshness are not cached:
@@ -54,12 +56,13 @@ final class ArtifactSearch {
         ArtifactSearcher.Summary summary = cached(searcher, request);
         if (order != SortOrder.RELEVANCE) {
             HitSets sets = HitSets.of(searcher, query);
-            if (summary == null) {
-                summary = new ArtifactSearcher.Summary(sets.all().total(),
-                        request.facets() ? FacetCounter.count(searcher, sets, request, FacetCounter.Method.CHEAPEST) : null);
-                store(searcher, request, summary);
-            }
+            summary = summary(searcher, request, sets, summary);
             hits = fieldPage(searcher, query, sets.all(), order, after, wanted, dateMethod);
+        } else if (wordsOnly(searcher, query)) {
+            WordHits words = WordHits.of(searcher, query.words());
+            HitSets sets = HitSets.ofResidual(searcher, query, words.docs());
+            summary = summary(searcher, request, sets, summary);
+            hits = new RelevancePage(wanted, after).collect(searcher.getIndexReader().leaves(), sets.all().docs(), words::scores).hits();
         } else if (summary == null) {
             PageCollection page = PageCollection.of(searcher, order, wanted, after, countsWithPage(query, request));
             Pass pass = request.facets() ? facetPass(searcher, query, request, page) : countPass(searcher, query, request, page);
@@ -72,6 +75,15 @@ final class ArtifactSearch {
             hits = page.hits(searcher.search(query.all(), page.manager()));
         }
         return result(searcher, request, query, order, fingerprint, hits, summary);
+    }
+
+    /**
+     * Whether a relevance page comes from the text's matches without a search ({@link WordHits}):
+     * for a text of words only, with no filter but keyword values, on segments sorted by name.
+     */
+    private static boolean wordsOnly(ArtifactSearcher searcher, ArtifactQuery query) {
+        return query.words() != null && query.residualFilters().isEmpty()
+                && RelevancePage.applies(searcher.getIndexReader().leaves());
     }
 
     /** A page in a field order from the hit set, by the kept per-segment orders. */
@@ -118,6 +130,18 @@ final class ArtifactSearch {
                 : Map.of();
         FacetCounts facets = request.facets() ? summary.facets() : FacetCounts.NONE;
         return new SearchResult(items, hits.length > size, startCursor, endCursor, summary.total(), facets, highlights);
+    }
+
+    /** {@code cached} when there is one, else the total and facets of {@code sets}, stored for the next identical request. */
+    private static ArtifactSearcher.Summary summary(ArtifactSearcher searcher, SearchRequest request, HitSets sets,
+                                                    ArtifactSearcher.Summary cached) throws IOException {
+        if (cached != null) {
+            return cached;
+        }
+        ArtifactSearcher.Summary summary = new ArtifactSearcher.Summary(sets.all().total(),
+                request.facets() ? FacetCounter.count(searcher, sets, request, FacetCounter.Method.CHEAPEST) : null);
+        store(searcher, request, summary);
+        return summary;
     }
 
     /** The summary of an earlier identical request on this reader: with facets if asked for. */

@@ -65,6 +65,12 @@ final class ArtifactSearcher extends IndexSearcher {
         return segments.ofFixed(segment, dimension, reader -> SegmentValues.read(reader, dimension));
     }
 
+    /** Each document's values of {@code dimension} in {@code segment} ({@link DocumentValues}), kept while the segment lives. */
+    DocumentValues documentValues(LeafReader segment, FacetDimension dimension) throws IOException {
+        return segments.ofFixed(segment, "values by document of " + dimension.dim(), reader ->
+                DocumentValues.of(segmentValues(reader, dimension), reader.maxDoc()));
+    }
+
     /**
      * Per type value and value of {@code dimension} in {@code segment}, how many documents hold
      * both ({@link SegmentValues#countsByType}), kept while the segment lives.

@@ -106,7 +106,14 @@ final class HitSets {
      * for the base, and reads each Any-mode selection's documents.
      */
     static HitSets of(ArtifactSearcher searcher, ArtifactQuery query) throws IOException {
-        FixedBitSet[] residual = matching(searcher, query.residual());
+        return ofResidual(searcher, query, matching(searcher, query.residual()));
+    }
+
+    /**
+     * @param residual per segment the live documents matching {@link ArtifactQuery#residual()}, or
+     *                 null where none; not modified
+     */
+    static HitSets ofResidual(ArtifactSearcher searcher, ArtifactQuery query, FixedBitSet[] residual) throws IOException {
         List<FixedBitSet[]> fixed = new ArrayList<>();
         for (ArtifactQuery.Selection selection : query.fixedSelections()) {
             fixed.add(documents(searcher, residual, selection));

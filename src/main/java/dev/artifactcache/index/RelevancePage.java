@@ -10,6 +10,8 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.IOFunction;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +49,54 @@ final class RelevancePage implements CollectorManager<RelevancePage.PageCollecto
     RelevancePage(int wanted, FieldDoc after) {
         this.wanted = wanted;
         this.after = after;
+    }
+
+    /** Each hit's score in one segment, asked in ascending document order. */
+    interface SegmentScores {
+        float score(int doc) throws IOException;
+    }
+
+    /**
+     * The page over {@code hits} (per segment by leaf ordinal, null where none), each scored by
+     * its segment's {@code scores}: what a search of a query scoring so would collect, without the
+     * search. The total is every hit.
+     */
+    Page collect(List<LeafReaderContext> leaves, FixedBitSet[] hits, IOFunction<LeafReaderContext, SegmentScores> scores)
+            throws IOException {
+        PageCollector collector = newCollector();
+        for (LeafReaderContext leaf : leaves) {
+            FixedBitSet docs = hits[leaf.ord];
+            if (docs == null) {
+                continue;
+            }
+            LeafCollector segment = collector.getLeafCollector(leaf);
+            SegmentScores segmentScores = scores.apply(leaf);
+            HitScore score = new HitScore(segmentScores);
+            segment.setScorer(score);
+            long[] words = docs.getBits();
+            for (int word = 0; word < words.length; word++) {
+                for (long bits = words[word]; bits != 0; bits &= bits - 1) {
+                    score.doc = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    segment.collect(score.doc);
+                }
+            }
+        }
+        return reduce(List.of(collector));
+    }
+
+    /** The score of the hit being collected, for {@link #collect}. */
+    private static final class HitScore extends Scorable {
+        private final SegmentScores scores;
+        private int doc;
+
+        HitScore(SegmentScores scores) {
+            this.scores = scores;
+        }
+
+        @Override
+        public float score() throws IOException {
+            return scores.score(doc);
+        }
     }
 
     /** True when every segment is sorted by (name, key), which this page relies on. */

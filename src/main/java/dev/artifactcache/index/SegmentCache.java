@@ -107,8 +107,9 @@ final class SegmentCache {
         }
         entry.complete(value);
         // Older doc-values generations of the same segment are not read again by new searchers.
-        into.keySet().removeIf(k -> k.core() == key.core() && k.what().equals(key.what())
-                && k.docValuesGeneration() < key.docValuesGeneration());
+        // The cheap tests first: comparing what (a searched word's query) walks its ways.
+        into.keySet().removeIf(k -> k.core() == key.core() && k.docValuesGeneration() < key.docValuesGeneration()
+                && k.what().equals(key.what()));
         if (watched.add(key.core())) {
             core.addClosedListener(closed -> {
                 values.keySet().removeIf(k -> k.core() == closed);

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The documents of each value of one facet dimension in one segment, read from the dimension's
@@ -27,26 +28,57 @@ final class SegmentValues {
     /** A value with fewer documents than maxDoc / this is kept as a list. */
     private static final int SPARSE_RATIO = 64;
 
+    /**
+     * A walked hit costs about this, plus {@link #WALK_COST_PER_VALUE} per value it holds, where
+     * counting by bit sets costs 1 per word or listed document. Timed alone on a segment of 46,000
+     * generated documents: a word or a listed document 0.6-1 ns, a walked hit 4-5 ns plus 3 ns per
+     * value; in the service at 100,000 a walk's scattered reads cost about twice that. With these,
+     * the 7 types and the 3 origins count by bit sets from a few hundred hits on.
+     */
+    private static final double WALK_COST_PER_HIT = 10;
+    private static final double WALK_COST_PER_VALUE = 8;
+
     /** The values as terms, each with its documents: a bit set, or a list in {@code terms.docs()}. */
     private final SegmentTerms terms;
     private final String[] values;
     private final int[] cardinality;
     private final Map<String, Integer> positions = new HashMap<>();
 
-    private SegmentValues(SegmentTerms terms) {
+    /** What counting a hit set by bit sets costs ({@link #walkCheaper}): a word per 64 documents of each bit-set value, a bit test per listed document. */
+    private final long bitSetCost;
+    /** What walking one hit's values costs ({@link DocumentValues}), in the same unit. */
+    private final double walkCostPerHit;
+
+    private SegmentValues(SegmentTerms terms, int maxDoc) {
         this.terms = terms;
         this.values = new String[terms.size()];
         this.cardinality = new int[terms.size()];
+        long postings = 0;
+        long bitSetWords = 0;
+        long listed = 0;
         for (int i = 0; i < values.length; i++) {
             values[i] = terms.term(i).utf8ToString();
             FixedBitSet set = terms.docSet(i);
             cardinality[i] = set != null ? set.cardinality() : terms.docsTo(i) - terms.docsFrom(i);
             positions.put(values[i], i);
+            postings += cardinality[i];
+            if (set != null) {
+                bitSetWords += set.getBits().length;
+            } else {
+                listed += cardinality[i];
+            }
         }
+        this.bitSetCost = bitSetWords + listed;
+        this.walkCostPerHit = maxDoc == 0 ? 0 : WALK_COST_PER_HIT + WALK_COST_PER_VALUE * postings / maxDoc;
     }
 
     static SegmentValues read(LeafReader reader, FacetDimension dimension) throws IOException {
-        return new SegmentValues(SegmentTerms.read(reader, dimension.filterField(), SPARSE_RATIO));
+        return new SegmentValues(SegmentTerms.read(reader, dimension.filterField(), SPARSE_RATIO), reader.maxDoc());
+    }
+
+    /** Whether walking {@code hits} documents' values costs less than counting a hit set by this segment's bit sets. */
+    boolean walkCheaper(long hits) {
+        return hits * walkCostPerHit < bitSetCost;
     }
 
     /** The values, in term order: a value's position in this list is its position in this segment. */
@@ -68,6 +100,24 @@ final class SegmentValues {
     boolean holds(int position, int doc) {
         FixedBitSet set = terms.docSet(position);
         return set != null ? set.get(doc) : Arrays.binarySearch(terms.docs(), terms.docsFrom(position), terms.docsTo(position), doc) >= 0;
+    }
+
+    /** Calls {@code each} with every document holding the value at {@code position} (deleted ones included), ascending. */
+    void forEachDocument(int position, IntConsumer each) {
+        FixedBitSet set = terms.docSet(position);
+        if (set != null) {
+            long[] words = set.getBits();
+            for (int word = 0; word < words.length; word++) {
+                for (long bits = words[word]; bits != 0; bits &= bits - 1) {
+                    each.accept((word << 6) + Long.numberOfTrailingZeros(bits));
+                }
+            }
+            return;
+        }
+        int[] list = terms.docs();
+        for (int at = terms.docsFrom(position), to = terms.docsTo(position); at < to; at++) {
+            each.accept(list[at]);
+        }
     }
 
     /**

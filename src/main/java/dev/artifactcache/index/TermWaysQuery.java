@@ -127,11 +127,20 @@ final class TermWaysQuery extends Query {
         return ways;
     }
 
+    /** Each way's weight, by its index in {@link #ways()}: what a document whose best way it is scores. */
+    float[] weights() {
+        float[] weights = new float[ways.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = ways.get(i).weight();
+        }
+        return weights;
+    }
+
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
-        float[] scores = new float[ways.size()];
+        float[] scores = weights();
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = ways.get(i).weight() * boost;
+            scores[i] *= boost;
         }
         return new Weight(this) {
             @Override
@@ -178,7 +187,7 @@ final class TermWaysQuery extends Query {
      * among them: searches skip those ({@link org.apache.lucene.search.Weight} contract), so a
      * deletion does not make them stale.
      */
-    private Matches segmentMatches(IndexSearcher searcher, LeafReaderContext context) throws IOException {
+    Matches segmentMatches(IndexSearcher searcher, LeafReaderContext context) throws IOException {
         if (searcher instanceof ArtifactSearcher artifacts) {
             return artifacts.perSegment(context.reader(), this, reader -> gather(reader, field -> artifacts.segmentTerms(reader, field)));
         }
@@ -247,8 +256,11 @@ final class TermWaysQuery extends Query {
         }
     }
 
-    /** Read-only once gathered: every scorer walks it with its own iterator. */
-    private record Matches(FixedBitSet docs, byte[] bestWay, int count) {
+    /**
+     * One segment's matches: the documents (null when none) and each one's best way, an index in
+     * {@link #ways()}. Read-only once gathered: every scorer walks it with its own iterator.
+     */
+    record Matches(FixedBitSet docs, byte[] bestWay, int count) {
         static final Matches NONE = new Matches(null, null, 0);
     }
 

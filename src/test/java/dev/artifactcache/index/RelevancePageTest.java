@@ -80,6 +80,12 @@ class RelevancePageTest {
                 request.collections("default");
             }
             checked += comparePages(request.build());
+            if (i % 4 == 1) {
+                // By relevance the counts come from the words' matches (WordHits); by name, from a search of the text.
+                SearchResult byName = index.search(request.sort(SortOrder.NAME).build());
+                SearchResult byRelevance = index.search(request.sort(SortOrder.RELEVANCE).build());
+                assertEquals(byName.facets().asMap().toString(), byRelevance.facets().asMap().toString(), text);
+            }
         }
         assertTrue(checked > 2_000, "too few hits compared: " + checked);
     }

@@ -56,6 +56,21 @@ class TextQueryTest {
     }
 
     @Test
+    void wordsOnlyAreTheRequiredTermsOfTheQueryAndTheWholeTextAsName() {
+        TextQuery.Words words = TextQuery.words("PDF Tools");
+        BooleanQuery query = (BooleanQuery) TextQuery.build("PDF Tools");
+        assertEquals(query.clauses().stream().filter(c -> c.occur() == BooleanClause.Occur.MUST).map(BooleanClause::query).toList(),
+                words.terms());
+        assertEquals("name_exact:pdf tools", words.exactName().toString());
+        assertEquals(3, TextQuery.words("one two three").terms().size());
+        assertNull(TextQuery.words("one two three four"), "a quarter of four terms may miss");
+        assertNull(TextQuery.words("\"pdf tools\""), "a phrase");
+        assertNull(TextQuery.words("pdf -tools"), "an exclusion");
+        assertNull(TextQuery.words("*"));
+        assertNull(TextQuery.words(null));
+    }
+
+    @Test
     void termsAndTextAreBounded() {
         BooleanQuery many = (BooleanQuery) TextQuery.build("w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16");
         BooleanQuery some = (BooleanQuery) many.clauses().get(0).query();
