@@ -46,8 +46,9 @@ final class FacetCounter {
     /**
      * Use a segment's kept counts only while fewer than maxDoc / this of its documents are
      * deleted. The kept counts include the deleted documents, whose values are then taken off by
-     * walking them: past the point where walking loses to the bit sets ({@link #WALK_RATIO}),
-     * counting the hits by bit sets is cheaper, so the same ratio bounds it.
+     * walking them: past the walk bound ({@link #WALK_RATIO}), counting the hits by bit sets is
+     * cheaper, so the same ratio bounds it (for the few types and origins bit sets may win sooner,
+     * {@link SegmentValues#walkCheaper}, but the deleted documents of a live index are few).
      */
     static final int KEPT_MAX_DELETED_RATIO = WALK_RATIO;
 
@@ -154,7 +155,9 @@ final class FacetCounter {
                 }
             }
         }
-        searcher.documentValues(reader, dimension).count(taken, numbers, counts, -1);
+        if (taken.length > 0) { // a segment without deletions needs no per-document values for this
+            searcher.documentValues(reader, dimension).count(taken, numbers, counts, -1);
+        }
         return true;
     }
 

@@ -60,7 +60,8 @@ final class WordHits {
                 }
             }
             matches[leaf.ord] = segment;
-            docs[leaf.ord] = matching;
+            // An empty set is "none", as everywhere else: no page candidates or counts for the segment.
+            docs[leaf.ord] = matching == null || matching.cardinality() == 0 ? null : matching;
         }
         return new WordHits(words, weights, matches, docs);
     }
