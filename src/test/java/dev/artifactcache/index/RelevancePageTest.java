@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,12 +31,13 @@ class RelevancePageTest {
     @TempDir
     static Path dir;
     private static GeneratedCorpus corpus;
+    private static List<ArtifactRow> rows;
     private static ArtifactIndex index;
 
     @BeforeAll
     static void build() throws Exception {
         corpus = new GeneratedCorpus(11);
-        List<ArtifactRow> rows = corpus.rows(6_000);
+        rows = corpus.rows(6_000);
         index = ArtifactIndex.open(dir.resolve("lucene"));
         index.rebuild(rows.iterator(), rows.size());
         // Live writes in several batches: several segments, some documents deleted or replaced.
@@ -88,6 +90,32 @@ class RelevancePageTest {
             }
         }
         assertTrue(checked > 2_000, "too few hits compared: " + checked);
+    }
+
+    /**
+     * Whole names (each of their words required, plus the exact-name clause) and three-word texts:
+     * the scores a relevance search of words adds up itself ({@link WordHits}) equal Lucene's, the
+     * exact-name bonus included, whatever the case of the text.
+     */
+    @Test
+    void wholeNamesAndThreeWordTextsFollowLuceneSort() {
+        Random random = new Random(9);
+        int checked = 0;
+        for (int i = 0; i < 45; i++) {
+            String name = rows.get(random.nextInt(rows.size())).metadata().name();
+            String text = switch (i % 3) {
+                case 0 -> name;
+                case 1 -> name.toUpperCase(Locale.ROOT);
+                default -> corpus.words.get(random.nextInt(100)) + " " + corpus.words.get(random.nextInt(100)).substring(0, 3)
+                        + " " + corpus.words.get(random.nextInt(corpus.words.size()));
+            };
+            SearchRequest.Builder request = SearchRequest.builder().q(text).limit(1 + random.nextInt(20)).facets(i % 2 == 0);
+            checked += comparePages(request.build());
+            if (i % 3 != 2) {
+                assertEquals(name, index.search(request.build()).items().getFirst().metadata().name(), text);
+            }
+        }
+        assertTrue(checked >= 30, "too few hits compared: " + checked);
     }
 
     @Test
