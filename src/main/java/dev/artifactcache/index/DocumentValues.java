@@ -41,26 +41,22 @@ final class DocumentValues {
     }
 
     /**
-     * Adds {@code sign} to {@code counts} at each value of each document of {@code docs}, at the
-     * number {@code numbers} gives the value's position.
+     * Adds 1 to {@code counts} at each value of each document of {@code docs}, at the number
+     * {@code numbers} gives the value's position.
      */
-    void count(int[] docs, int[] numbers, long[] counts, int sign) {
-        for (int doc : docs) {
+    void add(FixedBitSet docs, int[] numbers, long[] counts) {
+        HitSets.forEachSetBit(docs, doc -> {
             for (int at = starts[doc], to = starts[doc + 1]; at < to; at++) {
-                counts[numbers[positions[at]]] += sign;
+                counts[numbers[positions[at]]]++;
             }
-        }
+        });
     }
 
-    /** {@link #count} with a sign of 1, for the set bits of {@code docs}. */
-    void count(FixedBitSet docs, int[] numbers, long[] counts) {
-        long[] words = docs.getBits();
-        for (int word = 0; word < words.length; word++) {
-            for (long bits = words[word]; bits != 0; bits &= bits - 1) {
-                int doc = (word << 6) + Long.numberOfTrailingZeros(bits);
-                for (int at = starts[doc], to = starts[doc + 1]; at < to; at++) {
-                    counts[numbers[positions[at]]]++;
-                }
+    /** Takes {@link #add}'s counts of the documents {@code docs} off again. */
+    void subtract(int[] docs, int[] numbers, long[] counts) {
+        for (int doc : docs) {
+            for (int at = starts[doc], to = starts[doc + 1]; at < to; at++) {
+                counts[numbers[positions[at]]]--;
             }
         }
     }

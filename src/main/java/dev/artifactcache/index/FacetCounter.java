@@ -111,7 +111,7 @@ final class FacetCounter {
             boolean walk = method == Method.WALK || method == Method.CHEAPEST && (long) matching * WALK_RATIO < reader.maxDoc()
                     && searcher.segmentValues(reader, dimension).walkCheaper(matching);
             if (walk) {
-                searcher.documentValues(reader, dimension).count(matches, values.ofSegment(leaf.ord), counts);
+                searcher.documentValues(reader, dimension).add(matches, values.ofSegment(leaf.ord), counts);
             } else {
                 searcher.segmentValues(reader, dimension).addCounts(matches, values.ofSegment(leaf.ord), counts);
             }
@@ -156,7 +156,7 @@ final class FacetCounter {
             }
         }
         if (taken.length > 0) { // a segment without deletions needs no per-document values for this
-            searcher.documentValues(reader, dimension).count(taken, numbers, counts, -1);
+            searcher.documentValues(reader, dimension).subtract(taken, numbers, counts);
         }
         return true;
     }

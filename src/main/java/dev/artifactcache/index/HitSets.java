@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Map;
 
 /**
@@ -230,6 +231,16 @@ final class HitSets {
     }
 
     /** The documents below {@code maxDoc} not in {@code docs} (null: none is), ascending. */
+    /** Calls {@code each} with every set bit of {@code docs}, ascending. */
+    static void forEachSetBit(FixedBitSet docs, IntConsumer each) {
+        long[] words = docs.getBits();
+        for (int word = 0; word < words.length; word++) {
+            for (long bits = words[word]; bits != 0; bits &= bits - 1) {
+                each.accept((word << 6) + Long.numberOfTrailingZeros(bits));
+            }
+        }
+    }
+
     static int[] clearBits(FixedBitSet docs, int maxDoc) {
         if (docs == null) {
             int[] all = new int[maxDoc];

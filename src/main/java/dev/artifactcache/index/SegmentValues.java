@@ -106,12 +106,7 @@ final class SegmentValues {
     void forEachDocument(int position, IntConsumer each) {
         FixedBitSet set = terms.docSet(position);
         if (set != null) {
-            long[] words = set.getBits();
-            for (int word = 0; word < words.length; word++) {
-                for (long bits = words[word]; bits != 0; bits &= bits - 1) {
-                    each.accept((word << 6) + Long.numberOfTrailingZeros(bits));
-                }
-            }
+            HitSets.forEachSetBit(set, each);
             return;
         }
         int[] list = terms.docs();

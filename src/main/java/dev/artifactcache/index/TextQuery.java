@@ -66,27 +66,12 @@ final class TextQuery {
     /**
      * A text of words only, each required (at most three terms; no phrase, no exclusion): a
      * document matches every term, and scores the sum of each term's best way plus
-     * {@link #EXACT_NAME_BONUS} when its name is the whole text, as {@link #build}'s query scores it.
+     * {@link #EXACT_NAME_BONUS} when its name is the whole text, as the text's query scores it.
      *
      * @param terms     one per analysed term, the last one also matched as a prefix
      * @param exactName the name a document has for the bonus
      */
     record Words(List<TermWaysQuery> terms, Term exactName) {
-    }
-
-    /** The text's analysed parts. */
-    private record Parts(QueryText parsed, List<String> terms, List<String> phrases, List<String> excluded) {
-
-        static Parts of(String text) {
-            QueryText parsed = QueryText.parse(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
-            return new Parts(parsed, TextAnalysis.queryTerms(parsed.words(), MAX_TERMS),
-                    parsed.phrases().stream().filter(p -> !TextAnalysis.queryTerms(p, MAX_TERMS).isEmpty()).toList(),
-                    parsed.excluded().stream().flatMap(w -> TextAnalysis.queryTerms(w, MAX_TERMS).stream()).toList());
-        }
-
-        Term exactName() {
-            return new Term(ArtifactFields.NAME_EXACT, parsed.words().toLowerCase(Locale.ROOT));
-        }
     }
 
     /**
@@ -99,33 +84,24 @@ final class TextQuery {
         static final Text NONE = new Text(null, null);
     }
 
-    /** The query for {@code text}, or null when it holds no searchable term (e.g. {@code "*"}). */
-    static Query build(String text) {
-        return of(text).query();
-    }
-
-    /** {@code text} as {@link Words}, or null when it is not words only, each required (then only its query runs it). */
-    static Words words(String text) {
-        return of(text).words();
-    }
-
     /** {@code text} parsed once: its query, and its words when it is words only. */
     static Text of(String text) {
         if (text == null) {
             return Text.NONE;
         }
-        Parts parts = Parts.of(text);
-        List<String> terms = parts.terms();
-        List<String> phrases = parts.phrases();
-        List<String> excluded = parts.excluded();
+        QueryText parsed = QueryText.parse(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
+        List<String> terms = TextAnalysis.queryTerms(parsed.words(), MAX_TERMS);
+        List<String> phrases = parsed.phrases().stream().filter(p -> !TextAnalysis.queryTerms(p, MAX_TERMS).isEmpty()).toList();
+        List<String> excluded = parsed.excluded().stream().flatMap(w -> TextAnalysis.queryTerms(w, MAX_TERMS).stream()).toList();
         if (terms.isEmpty() && phrases.isEmpty() && excluded.isEmpty()) {
             return Text.NONE;
         }
         List<TermWaysQuery> perTerm = termQueries(terms);
+        Term exactName = new Term(ArtifactFields.NAME_EXACT, parsed.words().toLowerCase(Locale.ROOT));
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         if (!terms.isEmpty()) {
             addTerms(query, perTerm);
-            query.add(weighted(new TermQuery(parts.exactName()), EXACT_NAME_BONUS), Occur.SHOULD);
+            query.add(weighted(new TermQuery(exactName), EXACT_NAME_BONUS), Occur.SHOULD);
         }
         phrases.stream().distinct().forEach(phrase -> query.add(
                 weighted(inAnyField(field -> PHRASES.createPhraseQuery(field, phrase)), PHRASE_WEIGHT), Occur.MUST));
@@ -134,7 +110,7 @@ final class TextQuery {
             query.add(new MatchAllDocsQuery(), Occur.MUST); // only exclusions: everything else
         }
         boolean wordsOnly = !terms.isEmpty() && requiredTerms(terms.size()) == terms.size() && phrases.isEmpty() && excluded.isEmpty();
-        return new Text(query.build(), wordsOnly ? new Words(perTerm, parts.exactName()) : null);
+        return new Text(query.build(), wordsOnly ? new Words(perTerm, exactName) : null);
     }
 
     private static void addTerms(BooleanQuery.Builder query, List<TermWaysQuery> perTerm) {

@@ -18,12 +18,12 @@ class TextQueryTest {
     void oneShortWordIsExactOrPrefixInEveryFieldWithNameFirst() {
         assertEquals("+best(name:pdf^16.0 | title:pdf^12.0 | name:pdf*^8.0 | tags_text:pdf^8.0 | title:pdf*^6.0 | "
                 + "tools_text:pdf^6.0 | tags_text:pdf*^4.0 | description:pdf^4.0 | tools_text:pdf*^3.0 | "
-                + "description:pdf*^2.0) (ConstantScore(name_exact:pdf))^32.0", TextQuery.build("PDF").toString());
+                + "description:pdf*^2.0) (ConstantScore(name_exact:pdf))^32.0", TextQuery.of("PDF").query().toString());
     }
 
     @Test
     void longerWordsTolerateTyposAndOnlyTheLastIsAPrefix() {
-        String query = TextQuery.build("kubernetes archit").toString();
+        String query = TextQuery.of("kubernetes archit").query().toString();
         assertTrue(query.contains("name:kubernete~2"), query);
         assertTrue(query.contains("description:kubernete~2"), query);
         assertTrue(!query.contains("kubernete*"), query);
@@ -47,9 +47,9 @@ class TextQueryTest {
         assertEquals(3, TextQuery.requiredTerms(3));
         assertEquals(3, TextQuery.requiredTerms(4));
         assertEquals(6, TextQuery.requiredTerms(8));
-        BooleanQuery three = (BooleanQuery) TextQuery.build("one two three");
+        BooleanQuery three = (BooleanQuery) TextQuery.of("one two three").query();
         assertEquals(3, three.clauses().stream().filter(c -> c.occur() == BooleanClause.Occur.MUST).count());
-        BooleanQuery five = (BooleanQuery) TextQuery.build("one two three four five");
+        BooleanQuery five = (BooleanQuery) TextQuery.of("one two three four five").query();
         BooleanQuery some = (BooleanQuery) five.clauses().get(0).query();
         assertEquals(4, some.getMinimumNumberShouldMatch());
         assertEquals(5, some.clauses().size());
@@ -57,40 +57,40 @@ class TextQueryTest {
 
     @Test
     void wordsOnlyAreTheRequiredTermsOfTheQueryAndTheWholeTextAsName() {
-        TextQuery.Words words = TextQuery.words("PDF Tools");
-        BooleanQuery query = (BooleanQuery) TextQuery.build("PDF Tools");
+        TextQuery.Words words = TextQuery.of("PDF Tools").words();
+        BooleanQuery query = (BooleanQuery) TextQuery.of("PDF Tools").query();
         assertEquals(query.clauses().stream().filter(c -> c.occur() == BooleanClause.Occur.MUST).map(BooleanClause::query).toList(),
                 words.terms());
         assertEquals("name_exact:pdf tools", words.exactName().toString());
-        assertEquals(3, TextQuery.words("one two three").terms().size());
-        assertNull(TextQuery.words("one two three four"), "a quarter of four terms may miss");
-        assertNull(TextQuery.words("\"pdf tools\""), "a phrase");
-        assertNull(TextQuery.words("pdf -tools"), "an exclusion");
-        assertNull(TextQuery.words("*"));
-        assertNull(TextQuery.words(null));
+        assertEquals(3, TextQuery.of("one two three").words().terms().size());
+        assertNull(TextQuery.of("one two three four").words(), "a quarter of four terms may miss");
+        assertNull(TextQuery.of("\"pdf tools\"").words(), "a phrase");
+        assertNull(TextQuery.of("pdf -tools").words(), "an exclusion");
+        assertNull(TextQuery.of("*").words());
+        assertNull(TextQuery.of(null).words());
     }
 
     @Test
     void termsAndTextAreBounded() {
-        BooleanQuery many = (BooleanQuery) TextQuery.build("w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16");
+        BooleanQuery many = (BooleanQuery) TextQuery.of("w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16").query();
         BooleanQuery some = (BooleanQuery) many.clauses().get(0).query();
         assertEquals(TextQuery.MAX_TERMS, some.clauses().size());
-        assertNull(TextQuery.build(" ".repeat(TextQuery.MAX_CHARS) + "pdf"), "text past the bound is ignored");
+        assertNull(TextQuery.of(" ".repeat(TextQuery.MAX_CHARS) + "pdf").query(), "text past the bound is ignored");
     }
 
     @Test
     void noSearchableTermsMeansNoTextQuery() {
-        assertNull(TextQuery.build(null));
-        assertNull(TextQuery.build("*"));
-        assertNull(TextQuery.build("\\"));
-        assertNull(TextQuery.build("( ) \" : ~"));
+        assertNull(TextQuery.of(null).query());
+        assertNull(TextQuery.of("*").query());
+        assertNull(TextQuery.of("\\").query());
+        assertNull(TextQuery.of("( ) \" : ~").query());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"foo AND (", "\"unclosed", "name:pdf^3", "pdf~", "[a TO b]", "/re.*/", "a && b || !c", "+x -y",
         "\uD800", "😀😀", "%%%", "NOT", "field:", "a\tb\nc", "ÅÄÖ straße"})
     void userTextNeverFails(String text) {
-        Query query = TextQuery.build(text);
+        Query query = TextQuery.of(text).query();
         assertTrue(query == null || query instanceof BooleanQuery);
     }
 }
