@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The SkillMeat home ({@code ~/.skillmeat}): {@code config.toml} and {@code collections/<name>/}. */
 public final class SkillmeatHome {
@@ -22,6 +25,8 @@ public final class SkillmeatHome {
     private static final int MAX_NAME_LENGTH = 255;
 
     private final Path root;
+    /** The active collection as last read, with the state of config.toml it was read at (null: not read yet). */
+    private volatile ActiveCollection active;
 
     public SkillmeatHome(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -57,11 +62,32 @@ public final class SkillmeatHome {
     /**
      * {@code config.toml}'s {@code [settings] default-collection}, else {@code "default"}. A
      * missing config is normal; an unreadable or invalid one, or an unusable name, is logged and
-     * also gives {@code "default"}: the service must start either way.
+     * also gives {@code "default"}: the service must start either way. The file is parsed again
+     * only when it changed.
      */
     public String activeCollection() {
         FileReads.record();
         Path config = root.resolve("config.toml");
+        BasicFileAttributes file;
+        try {
+            file = Files.readAttributes(config, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return DEFAULT_COLLECTION;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: cannot be read ({1}); using collection \"default\"", config, e);
+            return DEFAULT_COLLECTION;
+        }
+        ActiveCollection known = active;
+        if (known != null && known.readFrom(file)) {
+            return known.name();
+        }
+        // Read after the look at the file: a change in between is read now and seen as a change next time.
+        String name = readActiveCollection(config);
+        active = new ActiveCollection(file.fileKey(), file.lastModifiedTime(), file.size(), name);
+        return name;
+    }
+
+    private static String readActiveCollection(Path config) {
         String text;
         try {
             text = ManifestReader.withoutBom(Files.readString(config, StandardCharsets.UTF_8));
@@ -124,5 +150,16 @@ public final class SkillmeatHome {
             }
         }
         return null;
+    }
+
+    /**
+     * The active collection read from config.toml when it had this identity, modification time
+     * and size: every single-artifact sync without a collection asks, and parsing the file each
+     * time cost more than the rest of the question.
+     */
+    private record ActiveCollection(Object fileKey, FileTime modified, long size, String name) {
+        boolean readFrom(BasicFileAttributes file) {
+            return Objects.equals(fileKey, file.fileKey()) && modified.equals(file.lastModifiedTime()) && size == file.size();
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.IOUtils;
 
@@ -33,6 +34,8 @@ final class IndexGeneration implements Closeable {
     /** Segments up to this size stay in RAM until committed: a single sync's, not a population's. */
     private static final double RAM_SEGMENT_MB = 0.5;
     private static final double RAM_CACHE_MB = 16;
+    /** Room a file without a size estimate needs in the RAM cache to be written there. */
+    private static final long TEMP_FILE_ROOM = 1 << 20;
 
     final Path path;
     final IndexWriter writer;
@@ -117,15 +120,38 @@ final class IndexGeneration implements Closeable {
     }
 
     private static Directory directory(Path path) throws IOException {
-        // The tiny segment of a single sync stays in RAM until committed (a refresh creates no
-        // files); everything larger is memory-mapped. A reader keeps the inputs a segment was opened
+        // The tiny segment of a single sync stays in RAM until committed, temporary files included
+        // (a refresh creates no file); everything larger is memory-mapped. A reader keeps the inputs a segment was opened
         // with, and a RAM input costs a buffer slice per postings list opened: with the old 8 MB
         // bound, the population's segments were searched that way for their whole life, which made a
         // text search over 10,000 documents a third slower.
-        return new NRTCachingDirectory(FSDirectory.open(path), RAM_SEGMENT_MB, RAM_CACHE_MB);
+        return new RamTempFiles(FSDirectory.open(path));
     }
 
-    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode, double ramBufferMb) {
+    /**
+     * The RAM cache of small segments, which also keeps the files written without a size estimate
+     * in RAM. With an index sort, every flush writes the new documents' stored fields to temporary
+     * files and reads them back in sorted order, and the field infos carry no estimate either: the
+     * plain cache sent six files of each single-document refresh to disk, and creating, mapping and
+     * deleting files costs this service's write path more than the flush itself. This schema
+     * stores no field, so these files are a few bytes per document; the cache's bound still sends
+     * them to disk when it is full.
+     */
+    static final class RamTempFiles extends NRTCachingDirectory {
+        RamTempFiles(Directory files) {
+            super(files, RAM_SEGMENT_MB, RAM_CACHE_MB);
+        }
+
+        @Override
+        protected boolean doCacheWrite(String name, IOContext context) {
+            if (context.flushInfo() == null && context.mergeInfo() == null) {
+                return ramBytesUsed() + TEMP_FILE_ROOM <= (long) (RAM_CACHE_MB * 1024 * 1024);
+            }
+            return super.doCacheWrite(name, context);
+        }
+    }
+
+    static IndexWriterConfig config(IndexWriterConfig.OpenMode mode, double ramBufferMb) {
         IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.INDEX);
         config.setOpenMode(mode);
         config.setRAMBufferSizeMB(ramBufferMb);

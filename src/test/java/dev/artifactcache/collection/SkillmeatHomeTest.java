@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +41,32 @@ class SkillmeatHomeTest {
         Files.writeString(temp.resolve("config.toml"), "[settings]\ndefault-collection = \" work \"\nother = 1\n");
 
         assertEquals("work", new SkillmeatHome(temp).activeCollection());
+    }
+
+    @Test
+    void aChangedConfigTomlIsReadAgain() throws Exception {
+        SkillmeatHome home = new SkillmeatHome(temp);
+        Path config = temp.resolve("config.toml");
+        Files.writeString(config, "[settings]\ndefault-collection = \"work\"\n");
+        FileTime written = Files.getLastModifiedTime(config);
+        assertEquals("work", home.activeCollection());
+
+        Files.writeString(config, "[settings]\ndefault-collection = \"play\"\n"); // same size
+        Files.setLastModifiedTime(config, FileTime.from(written.toInstant().plusSeconds(1)));
+        assertEquals("play", home.activeCollection(), "same size, later modification time");
+
+        Files.writeString(config, "[settings]\ndefault-collection = \"review\"\n");
+        Files.setLastModifiedTime(config, written);
+        assertEquals("review", home.activeCollection(), "another size, even with an older modification time");
+
+        Path replacement = temp.resolve("config.new");
+        Files.writeString(replacement, "[settings]\ndefault-collection = \"sorted\"\n");
+        Files.setLastModifiedTime(replacement, written);
+        Files.move(replacement, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertEquals("sorted", home.activeCollection(), "replaced by another file of the same size and time");
+
+        Files.delete(config);
+        assertEquals("default", home.activeCollection(), "gone");
     }
 
     @Test
