@@ -105,7 +105,7 @@ final class BenchReport {
                         .add("new_filters", latency(run.textTimes().newFilters())))
                 .add("memory", nullable(nullable(JSON.createObjectBuilder(), "heap_after_gc_mb", mb(run.heapAfterGcBytes())),
                         "rss_mb", mb(run.rssBytes())))
-                .add("sync_artifact", edit(run.sync()))
+                .add("sync_artifact", edit(run.sync()).add("cpu", cpu(run.syncCpu())))
                 .add("watcher", edit(run.watcher()))
                 .add("targets", targets);
         return run.fileReads() == null ? json.addNull("file_reads_during_queries") : json.add("file_reads_during_queries", run.fileReads());
@@ -115,6 +115,7 @@ final class BenchReport {
         return JSON.createObjectBuilder()
                 .add("wall_seconds", Math.round(cpu.seconds() * 100) / 100.0)
                 .add("service_cpu_seconds", Math.round(cpu.serviceSeconds() * 100) / 100.0)
+                .add("service_jit_compiler_cpu_seconds", Math.round(cpu.jitSeconds() * 100) / 100.0)
                 .add("bench_cpu_seconds", Math.round(cpu.benchSeconds() * 100) / 100.0)
                 .add("other_processes_cores", Math.round(cpu.otherCores() * 100) / 100.0);
     }

@@ -1,8 +1,11 @@
 package dev.artifactcache.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * CPU time over one phase of the benchmark, from /proc (Linux): the service's process, this
@@ -15,19 +18,22 @@ import java.nio.file.Path;
  * @param serviceSeconds CPU time the service used
  * @param benchSeconds   CPU time this benchmark process used (clients, waiting loops)
  * @param otherCores     average cores busy with other processes during the phase
+ * @param jitSeconds     of {@code serviceSeconds}, the CPU time of the service's JIT compiler threads
  */
-record CpuUse(double seconds, double serviceSeconds, double benchSeconds, double otherCores) {
+record CpuUse(double seconds, double serviceSeconds, double benchSeconds, double otherCores, double jitSeconds) {
 
     /** USER_HZ of /proc: 100 on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100;
+    /** HotSpot's names of its compiler threads ("C1 CompilerThread0", "C2 CompilerThread1"), as /proc cuts them to 15 characters. */
+    private static final Pattern JIT_THREAD = Pattern.compile("C[12] CompilerThre");
 
     /** One reading; {@code servicePid} 0 before the service exists. */
-    record Sample(long nanos, long busyTicks, long totalTicks, long serviceTicks, long selfTicks) {
+    record Sample(long nanos, long busyTicks, long totalTicks, long serviceTicks, long selfTicks, long jitTicks) {
 
         static Sample take(long servicePid) {
             long[] machine = machineTicks();
             return new Sample(System.nanoTime(), machine[0], machine[1], servicePid == 0 ? 0 : processTicks(servicePid),
-                    processTicks(ProcessHandle.current().pid()));
+                    processTicks(ProcessHandle.current().pid()), servicePid == 0 ? 0 : compilerTicks(servicePid));
         }
     }
 
@@ -39,7 +45,7 @@ record CpuUse(double seconds, double serviceSeconds, double benchSeconds, double
         double perCpu = total / (double) Runtime.getRuntime().availableProcessors();
         double others = perCpu <= 0 ? 0
                 : Math.max(0, (to.busyTicks() - from.busyTicks()) - (service + bench) * TICKS_PER_SECOND) / perCpu;
-        return new CpuUse(seconds, service, bench, others);
+        return new CpuUse(seconds, service, bench, others, Math.max(0, to.jitTicks() - from.jitTicks()) / TICKS_PER_SECOND);
     }
 
     /** Busy and total ticks of all CPUs (first line of /proc/stat), or zeros where there is none. */
@@ -57,11 +63,32 @@ record CpuUse(double seconds, double serviceSeconds, double benchSeconds, double
         }
     }
 
-    /** utime + stime of a process (fields 14 and 15 of /proc/pid/stat, counted after the command name). */
     private static long processTicks(long pid) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** The ticks of the JIT compiler threads of a JVM (a thread gone since the last reading takes its ticks along). */
+    private static long compilerTicks(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.filter(thread -> isJitThread(thread.resolve("comm"))).mapToLong(thread -> ticks(thread.resolve("stat"))).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isJitThread(Path comm) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return JIT_THREAD.matcher(Files.readString(comm)).lookingAt();
+        } catch (IOException e) {
+            return false; // the thread ended
+        }
+    }
+
+    /** utime + stime of a process or thread (fields 14 and 15 of its stat file, counted after the command name), or 0. */
+    private static long ticks(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException | RuntimeException e) {
             return 0;

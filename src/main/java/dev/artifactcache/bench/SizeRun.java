@@ -124,22 +124,24 @@ final class SizeRun {
                     + "re-scan %d ms%n", warm.listeningMs(), warm.readyMs(), toFirstQuery.serviceSeconds(), toFirstQuery.otherCores(),
                     warm.populationMs());
             EditScenarios.Outcome sync;
+            CpuUse syncCpu;
             EditScenarios.Outcome watcher;
             try (LoopbackClient client = new LoopbackClient(port)) {
                 EditScenarios edits = new EditScenarios(client, home, generated.editable());
                 CpuUse.Sample beforeSync = CpuUse.Sample.take(service.pid());
                 sync = edits.syncArtifact(plan.syncEdits());
-                CpuUse syncCpu = CpuUse.between(beforeSync, CpuUse.Sample.take(service.pid()));
+                syncCpu = CpuUse.between(beforeSync, CpuUse.Sample.take(service.pid()));
                 // The service's CPU per edit (its sync, the watcher's, the searches) says more than the
-                // latency on a shared machine.
-                log.printf("sync-artifact: %s; service CPU %.2f ms/edit, other processes %.1f cores%n", outcome(sync),
-                        syncCpu.serviceSeconds() * 1000 / Math.max(1, sync.samples()), syncCpu.otherCores());
+                // latency on a shared machine; the JIT's share says how far from compiled the write path still is.
+                int edited = Math.max(1, sync.samples());
+                log.printf("sync-artifact: %s; service CPU %.2f ms/edit (JIT compiler %.2f), other processes %.1f cores%n", outcome(sync),
+                        syncCpu.serviceSeconds() * 1000 / edited, syncCpu.jitSeconds() * 1000 / edited, syncCpu.otherCores());
                 watcher = edits.watcher(plan.watcherEdits(), plan.watcherProbe(), Duration.ofSeconds(10));
                 log.println("watcher: " + outcome(watcher));
                 edits.restore();
             }
             return new RunFigures(generated, generateMs, cold, warm, mix, distinct.size(), firstTookMs, queries, cached, floor, textTimes, heap, rss, fileReads, sync,
-                    watcher);
+                    syncCpu, watcher);
         }
     }
 

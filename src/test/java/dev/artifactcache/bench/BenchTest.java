@@ -92,11 +92,24 @@ class BenchTest {
         assertEquals("q=<word>&artifact_type=skill,agent&tags=testing&facets=true", text.getString("other_query"));
 
         assertEdits(run.getJsonObject("sync_artifact"), 5);
+        JsonObject syncCpu = run.getJsonObject("sync_artifact").getJsonObject("cpu");
+        assertEquals(Set.of("wall_seconds", "service_cpu_seconds", "service_jit_compiler_cpu_seconds", "bench_cpu_seconds",
+                "other_processes_cores"), syncCpu.keySet());
+        assertTrue(syncCpu.getJsonNumber("service_jit_compiler_cpu_seconds").doubleValue()
+                <= syncCpu.getJsonNumber("service_cpu_seconds").doubleValue(), syncCpu.toString());
         assertEdits(run.getJsonObject("watcher"), 2);
         assertEquals(10, run.getJsonArray("targets").size());
         assertTrue(run.getJsonObject("cold_start").getJsonNumber("population_ms").longValue() >= 0);
         assertTrue(run.getJsonObject("warm_restart").getJsonNumber("first_query_ms").longValue() > 0);
         assertFalse(Files.exists(tmp.resolve("work").resolve(Integer.toString(ARTIFACTS))), "the run's files are removed without --keep");
+    }
+
+    @Test
+    void theJitCompilerThreadsAreFoundByName() {
+        // This JVM has compiled the test classes' hot paths by now: its compiler threads have CPU time.
+        CpuUse.Sample sample = CpuUse.Sample.take(ProcessHandle.current().pid());
+        assertTrue(sample.jitTicks() > 0, sample.toString());
+        assertTrue(sample.jitTicks() <= sample.serviceTicks(), sample.toString());
     }
 
     @Test
