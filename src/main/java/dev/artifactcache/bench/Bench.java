@@ -50,6 +50,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5000", description = "Warm-up requests before the load runs (default ${DEFAULT-VALUE}).")
     long warmup;
 
+    @Option(names = "--warmup-unseen", defaultValue = "40000",
+            description = "Then warm-up requests drawn like the distinct mix with another seed, none of them measured, "
+                    + "with the most clients: the JIT compiles the search paths that the repeated mix never takes (default ${DEFAULT-VALUE}).")
+    long warmupUnseen;
+
     @Option(names = "--max-seconds", defaultValue = "60", description = "Upper bound of one load run (default ${DEFAULT-VALUE}).")
     long maxSeconds;
 
@@ -96,7 +101,7 @@ public final class Bench implements Callable<Integer> {
     public Integer call() throws IOException {
         ServiceProcess.Launch launch = setUp.launch();
         int manyClients = Collections.max(clients);
-        SizeRun.Plan plan = new SizeRun.Plan(launch, List.copyOf(clients), requests, distinct, warmup, Duration.ofSeconds(maxSeconds),
+        SizeRun.Plan plan = new SizeRun.Plan(launch, List.copyOf(clients), requests, distinct, warmup, warmupUnseen, Duration.ofSeconds(maxSeconds),
                 Duration.ofSeconds(startTimeoutSeconds), syncEdits, watcherEdits, Duration.ofMillis(watcherProbeMs), seed, collections);
         Path folder = setUp.folder("artifact-cache-bench");
         Machine machine = Machine.describe(launch.java());
@@ -133,6 +138,7 @@ public final class Bench implements Callable<Integer> {
                 .add("requests_per_load_run", requests)
                 .add("distinct_requests", distinct)
                 .add("warmup_requests", warmup)
+                .add("warmup_unseen_requests", warmupUnseen)
                 .add("sync_edits", syncEdits)
                 .add("watcher_edits", watcherEdits)
                 .add("service_jvm_args", args)

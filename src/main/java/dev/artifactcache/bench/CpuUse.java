@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,13 +29,17 @@ record CpuUse(double seconds, double serviceSeconds, double benchSeconds, double
     /** HotSpot's names of its compiler threads ("C1 CompilerThread0", "C2 CompilerThread1"), as /proc cuts them to 15 characters. */
     private static final Pattern JIT_THREAD = Pattern.compile("C[12] CompilerThre");
 
-    /** One reading; {@code servicePid} 0 before the service exists. */
-    record Sample(long nanos, long busyTicks, long totalTicks, long serviceTicks, long selfTicks, long jitTicks) {
+    /**
+     * One reading; {@code servicePid} 0 before the service exists.
+     *
+     * @param jitTicks the ticks of each of the service's JIT compiler threads, by thread id
+     */
+    record Sample(long nanos, long busyTicks, long totalTicks, long serviceTicks, long selfTicks, Map<String, Long> jitTicks) {
 
         static Sample take(long servicePid) {
             long[] machine = machineTicks();
             return new Sample(System.nanoTime(), machine[0], machine[1], servicePid == 0 ? 0 : processTicks(servicePid),
-                    processTicks(ProcessHandle.current().pid()), servicePid == 0 ? 0 : compilerTicks(servicePid));
+                    processTicks(ProcessHandle.current().pid()), servicePid == 0 ? Map.of() : compilerThreadTicks(servicePid));
         }
     }
 
@@ -45,7 +51,20 @@ record CpuUse(double seconds, double serviceSeconds, double benchSeconds, double
         double perCpu = total / (double) Runtime.getRuntime().availableProcessors();
         double others = perCpu <= 0 ? 0
                 : Math.max(0, (to.busyTicks() - from.busyTicks()) - (service + bench) * TICKS_PER_SECOND) / perCpu;
-        return new CpuUse(seconds, service, bench, others, Math.max(0, to.jitTicks() - from.jitTicks()) / TICKS_PER_SECOND);
+        return new CpuUse(seconds, service, bench, others, ticksBetween(from.jitTicks(), to.jitTicks()) / TICKS_PER_SECOND);
+    }
+
+    /**
+     * The ticks the threads of {@code to} used since {@code from}: all of those of a thread started
+     * in between. HotSpot ends idle compiler threads and starts them again; a thread that ended in
+     * between takes its last ticks along.
+     */
+    private static long ticksBetween(Map<String, Long> from, Map<String, Long> to) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> thread : to.entrySet()) {
+            ticks += thread.getValue() - from.getOrDefault(thread.getKey(), 0L);
+        }
+        return ticks;
     }
 
     /** Busy and total ticks of all CPUs (first line of /proc/stat), or zeros where there is none. */
@@ -67,12 +86,13 @@ record CpuUse(double seconds, double serviceSeconds, double benchSeconds, double
         return ticks(Path.of("/proc", Long.toString(pid), "stat"));
     }
 
-    /** The ticks of the JIT compiler threads of a JVM (a thread gone since the last reading takes its ticks along). */
-    private static long compilerTicks(long pid) {
+    /** The ticks of each JIT compiler thread of a JVM, by thread id; empty where /proc is missing. */
+    static Map<String, Long> compilerThreadTicks(long pid) {
         try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return threads.filter(thread -> isJitThread(thread.resolve("comm"))).mapToLong(thread -> ticks(thread.resolve("stat"))).sum();
+            return threads.filter(thread -> isJitThread(thread.resolve("comm")))
+                    .collect(Collectors.toMap(thread -> thread.getFileName().toString(), thread -> ticks(thread.resolve("stat"))));
         } catch (IOException | UncheckedIOException e) {
-            return 0;
+            return Map.of();
         }
     }
 

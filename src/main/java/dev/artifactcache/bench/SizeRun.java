@@ -8,11 +8,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One size of the benchmark, in this order: generate the home; cold start (population from
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
 final class SizeRun {
 
     /** Settings shared by every size. */
-    record Plan(ServiceProcess.Launch launch, List<Integer> clients, long requests, int distinct, long warmup, Duration maxPhase,
+    record Plan(ServiceProcess.Launch launch, List<Integer> clients, long requests, int distinct, long warmup, long warmupUnseen, Duration maxPhase,
                 Duration startTimeout, int syncEdits, int watcherEdits, Duration watcherProbe, long seed, int collections) {
     }
 
@@ -88,8 +91,11 @@ final class SizeRun {
             log.printf("distinct mix: %,d requests, server took_ms of each one's first answer, p50 / p99 ms:%n", distinct.size());
             firstTookMs.forEach((kind, took) -> log.printf("  %-18s %s%n", kind, Targets.p50p99(took)));
             List<QueryMix.Query> ping = List.of(new QueryMix.Query("floor", "GET /ping", "/ping"));
-            log.printf("warm-up: %,d queries, %,d floor requests%n", plan.warmup(), plan.warmup());
+            int mostClients = Collections.max(plan.clients());
+            log.printf("warm-up: %,d queries, %,d unseen ones (%d clients), %,d floor requests%n", plan.warmup(), plan.warmupUnseen(),
+                    mostClients, plan.warmup());
             LoadDriver.run(port, queryList, 1, plan.warmup(), plan.maxPhase(), plan.seed());
+            LoadDriver.run(port, unseen(distinct, collection, plan.distinct(), plan.seed()), mostClients, plan.warmupUnseen(), plan.maxPhase(), plan.seed());
             LoadDriver.run(floorPort, ping, 1, plan.warmup(), plan.maxPhase(), plan.seed());
             Double readsBefore = fileReads(port);
             for (int clients : plan.clients()) {
@@ -143,6 +149,17 @@ final class SizeRun {
             return new RunFigures(generated, generateMs, cold, warm, mix, distinct.size(), firstTookMs, queries, cached, floor, textTimes, heap, rss, fileReads, sync,
                     syncCpu, watcher);
         }
+    }
+
+    /**
+     * {@code size} requests drawn like the distinct mix with the seed after {@code seed}, less any
+     * that {@code measured} holds: they warm the same code paths without answering a measured
+     * request from a cache.
+     */
+    static List<QueryMix.Query> unseen(List<QueryMix.Query> measured, String collection, int size, long seed) {
+        Set<String> measuredPaths = measured.stream().map(QueryMix.Query::path).collect(Collectors.toSet());
+        return DistinctMix.build(collection, size, seed + 1).stream()
+                .filter(query -> !measuredPaths.contains(query.path())).toList();
     }
 
     private RunFigures.LoadRun load(String what, ServiceProcess service, int port, List<QueryMix.Query> queries, int clients)

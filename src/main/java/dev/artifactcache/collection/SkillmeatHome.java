@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /** The SkillMeat home ({@code ~/.skillmeat}): {@code config.toml} and {@code collections/<name>/}. */
 public final class SkillmeatHome {
@@ -63,40 +64,49 @@ public final class SkillmeatHome {
      * {@code config.toml}'s {@code [settings] default-collection}, else {@code "default"}. A
      * missing config is normal; an unreadable or invalid one, or an unusable name, is logged and
      * also gives {@code "default"}: the service must start either way. The file is parsed again
-     * only when it changed.
+     * only when it changed ({@link SettledFile}); one that could not be read is read again next time.
      */
     public String activeCollection() {
         FileReads.record();
         Path config = root.resolve("config.toml");
+        long readStarted = SettledFile.nowNanos();
         BasicFileAttributes file;
         try {
             file = Files.readAttributes(config, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
+            active = null;
             return DEFAULT_COLLECTION;
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: cannot be read ({1}); using collection \"default\"", config, e);
+            warnUnreadable(config, e);
             return DEFAULT_COLLECTION;
         }
         ActiveCollection known = active;
-        if (known != null && known.readFrom(file)) {
+        if (known != null && known.isCurrentFor(file)) {
             return known.name();
         }
         // Read after the look at the file: a change in between is read now and seen as a change next time.
-        String name = readActiveCollection(config);
-        active = new ActiveCollection(file.fileKey(), file.lastModifiedTime(), file.size(), name);
-        return name;
-    }
-
-    private static String readActiveCollection(Path config) {
         String text;
         try {
             text = ManifestReader.withoutBom(Files.readString(config, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return DEFAULT_COLLECTION;
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: cannot be read ({1}); using collection \"default\"", config, e);
+            warnUnreadable(config, e);
             return DEFAULT_COLLECTION;
         }
+        String name = activeCollectionIn(config, text);
+        if (SettledFile.settled(file.lastModifiedTime().to(TimeUnit.NANOSECONDS), readStarted)) {
+            active = new ActiveCollection(file.fileKey(), file.lastModifiedTime(), file.size(), name);
+        }
+        return name;
+    }
+
+    private static void warnUnreadable(Path config, IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "{0}: cannot be read ({1}); using collection \"default\"", config, e);
+    }
+
+    /** The active collection that the text of {@code config} names, else {@code "default"} (with a warning when it is unusable). */
+    private static String activeCollectionIn(Path config, String text) {
         TomlParseResult parsed = Toml.parse(text);
         if (parsed.hasErrors()) {
             LOG.log(System.Logger.Level.WARNING, "{0}: invalid TOML ({1}); using collection \"default\"", config, parsed.errors().getFirst());
@@ -158,7 +168,7 @@ public final class SkillmeatHome {
      * time cost more than the rest of the question.
      */
     private record ActiveCollection(Object fileKey, FileTime modified, long size, String name) {
-        boolean readFrom(BasicFileAttributes file) {
+        boolean isCurrentFor(BasicFileAttributes file) {
             return Objects.equals(fileKey, file.fileKey()) && modified.equals(file.lastModifiedTime()) && size == file.size();
         }
     }

@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Turns a canonical row into its one Lucene document (see {@link ArtifactFields} for the schema). */
+/**
+ * Turns a canonical row into its one Lucene document (see {@link ArtifactFields} for the schema).
+ * No field is stored (a hit's row is read from doc values) and the one point field has one
+ * dimension: {@link IndexGeneration.RamTempFiles} relies on both.
+ */
 final class ArtifactDocument {
 
     private ArtifactDocument() {

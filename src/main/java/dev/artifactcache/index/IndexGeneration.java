@@ -32,8 +32,8 @@ final class IndexGeneration implements Closeable {
      */
     static final double BULK_RAM_MB = 64;
     /** Segments up to this size stay in RAM until committed: a single sync's, not a population's. */
-    private static final double RAM_SEGMENT_MB = 0.5;
-    private static final double RAM_CACHE_MB = 16;
+    static final double RAM_SEGMENT_MB = 0.5;
+    static final double RAM_CACHE_MB = 16;
     /** Room a file without a size estimate needs in the RAM cache to be written there. */
     private static final long TEMP_FILE_ROOM = 1 << 20;
 
@@ -121,7 +121,8 @@ final class IndexGeneration implements Closeable {
 
     private static Directory directory(Path path) throws IOException {
         // The tiny segment of a single sync stays in RAM until committed, temporary files included
-        // (a refresh creates no file); everything larger is memory-mapped. A reader keeps the inputs a segment was opened
+        // (a refresh creates no file); everything larger is memory-mapped (but for the few files
+        // written without a size estimate, see RamTempFiles). A reader keeps the inputs a segment was opened
         // with, and a RAM input costs a buffer slice per postings list opened: with the old 8 MB
         // bound, the population's segments were searched that way for their whole life, which made a
         // text search over 10,000 documents a third slower.
@@ -133,9 +134,14 @@ final class IndexGeneration implements Closeable {
      * in RAM. With an index sort, every flush writes the new documents' stored fields to temporary
      * files and reads them back in sorted order, and the field infos carry no estimate either: the
      * plain cache sent six files of each single-document refresh to disk, and creating, mapping and
-     * deleting files costs this service's write path more than the flush itself. This schema
-     * stores no field, so these files are a few bytes per document; the cache's bound still sends
-     * them to disk when it is full.
+     * deleting files costs this service's write path more than the flush itself. The others written
+     * so are a commit's live-documents files and its {@code pending_segments_N}; a commit syncs
+     * every file it names, which copies a cached one to disk first, so commits stay as durable.
+     * <p>
+     * The room is checked when a file is created, not as it grows. That is safe because this
+     * schema stores no field and indexes its one point field in one dimension
+     * ({@link ArtifactDocument}): the temporary files are a few bytes per document, and no merge
+     * spills points to temporary files.
      */
     static final class RamTempFiles extends NRTCachingDirectory {
         RamTempFiles(Directory files) {

@@ -4,30 +4,27 @@ import dev.artifactcache.collection.Manifest;
 import dev.artifactcache.collection.ManifestException;
 import dev.artifactcache.collection.ManifestReader;
 import dev.artifactcache.collection.ManifestStamp;
+import dev.artifactcache.collection.SettledFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The last parsed manifest of each collection. A manifest of 100,000 entries takes seconds to
  * parse, a stat takes microseconds: a single-artifact sync re-parses only when the manifest or
  * lock file changed.
  *
- * <p>File times are coarse (a kernel tick), so two writes of the same size in one tick look the
- * same. As git does for its index, a manifest modified shortly before it was read is not trusted:
- * the next sync reads it again.
+ * <p>A manifest modified shortly before it was read is not trusted ({@link SettledFile}): the next
+ * sync reads it again.
  */
 final class ManifestCache {
-
-    private static final long SETTLED_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private record Parsed(Manifest manifest, long readStartedNanos) {
         boolean settled() {
             ManifestStamp stamp = manifest.stamp();
-            return Math.max(stamp.manifestModifiedNanos(), stamp.lockModifiedNanos()) < readStartedNanos - SETTLED_NANOS;
+            return SettledFile.settled(Math.max(stamp.manifestModifiedNanos(), stamp.lockModifiedNanos()), readStartedNanos);
         }
     }
 
@@ -46,7 +43,7 @@ final class ManifestCache {
             if (cached != null) {
                 return cached;
             }
-            long readStarted = epochNanos();
+            long readStarted = SettledFile.nowNanos();
             Manifest manifest = ManifestReader.read(collectionFolder);
             manifests.put(collectionFolder, new Parsed(manifest, readStarted));
             return manifest;
@@ -62,10 +59,5 @@ final class ManifestCache {
 
     void forget(Path collectionFolder) {
         manifests.remove(collectionFolder);
-    }
-
-    private static long epochNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
     }
 }

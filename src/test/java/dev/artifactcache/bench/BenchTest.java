@@ -8,13 +8,16 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +42,7 @@ class BenchTest {
         Path json = tmp.resolve("report.json");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exit = new CommandLine(new Bench(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
-                "--sizes=" + ARTIFACTS, "--clients=1,2", "--requests=" + REQUESTS, "--distinct=" + DISTINCT, "--warmup=60", "--sync-edits=5",
+                "--sizes=" + ARTIFACTS, "--clients=1,2", "--requests=" + REQUESTS, "--distinct=" + DISTINCT, "--warmup=60", "--warmup-unseen=80", "--sync-edits=5",
                 "--watcher-edits=2", "--watcher-probe-ms=5000", "--work=" + tmp.resolve("work"), "--json=" + json);
         String output = printed.toString(StandardCharsets.UTF_8);
 
@@ -47,6 +50,8 @@ class BenchTest {
         assertTrue(output.contains("targets (performance.md)"), output);
         JsonObject report = QueryMix.parse(Files.readString(json));
         assertTrue(report.getJsonObject("machine").getInt("cpus") > 0);
+        assertEquals(80, report.getJsonObject("settings").getInt("warmup_unseen_requests"));
+        assertTrue(output.contains("warm-up: 60 queries, 80 unseen ones (2 clients), 60 floor requests"), output);
         JsonArray runs = report.getJsonArray("runs");
         assertEquals(1, runs.size());
         JsonObject run = runs.getJsonObject(0);
@@ -105,11 +110,30 @@ class BenchTest {
     }
 
     @Test
-    void theJitCompilerThreadsAreFoundByName() {
+    void theJitCompilerThreadsAreFoundByName() throws IOException {
         // This JVM has compiled the test classes' hot paths by now: its compiler threads have CPU time.
-        CpuUse.Sample sample = CpuUse.Sample.take(ProcessHandle.current().pid());
-        assertTrue(sample.jitTicks() > 0, sample.toString());
-        assertTrue(sample.jitTicks() <= sample.serviceTicks(), sample.toString());
+        long pid = ProcessHandle.current().pid();
+        Map<String, Long> compilers = CpuUse.compilerThreadTicks(pid);
+        long threads;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            threads = tasks.count();
+        }
+        assertTrue(!compilers.isEmpty() && compilers.size() < threads, compilers + " of " + threads + " threads");
+        assertTrue(compilers.values().stream().mapToLong(Long::longValue).sum() > 0, compilers.toString());
+    }
+
+    @Test
+    void theUnseenWarmUpHoldsNoMeasuredRequest() {
+        List<QueryMix.Query> measured = DistinctMix.build("default", 4000, 42);
+        List<QueryMix.Query> unseen = SizeRun.unseen(measured, "default", 4000, 42);
+        Set<String> measuredPaths = new HashSet<>(measured.stream().map(QueryMix.Query::path).toList());
+        assertEquals(List.of(), unseen.stream().map(QueryMix.Query::path).filter(measuredPaths::contains).toList());
+        // About half of another seed's draw is in the measured one: every browse page, type tab and
+        // pair of tools the kinds can ask for is drawn by 4,000 requests already, so what remains is
+        // texts and tags.
+        assertEquals(2038, unseen.size());
+        assertEquals(Set.of("word", "prefix_facets", "typo", "type_tag", "words_tag_facets"),
+                unseen.stream().map(QueryMix.Query::kind).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

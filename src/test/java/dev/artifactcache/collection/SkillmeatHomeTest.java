@@ -3,10 +3,12 @@ package dev.artifactcache.collection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,29 +46,48 @@ class SkillmeatHomeTest {
     }
 
     @Test
-    void aChangedConfigTomlIsReadAgain() throws Exception {
+    void configTomlIsParsedAgainOnlyWhenItChanged() throws Exception {
         SkillmeatHome home = new SkillmeatHome(temp);
         Path config = temp.resolve("config.toml");
-        Files.writeString(config, "[settings]\ndefault-collection = \"work\"\n");
-        FileTime written = Files.getLastModifiedTime(config);
+        FileTime settled = FileTime.from(Instant.now().minusSeconds(60));
+        write(config, "work", settled);
         assertEquals("work", home.activeCollection());
 
-        Files.writeString(config, "[settings]\ndefault-collection = \"play\"\n"); // same size
-        Files.setLastModifiedTime(config, FileTime.from(written.toInstant().plusSeconds(1)));
-        assertEquals("play", home.activeCollection(), "same size, later modification time");
+        write(config, "play", settled);
+        assertEquals("work", home.activeCollection(), "same size and time: the parsed answer is kept");
 
-        Files.writeString(config, "[settings]\ndefault-collection = \"review\"\n");
-        Files.setLastModifiedTime(config, written);
+        Files.setLastModifiedTime(config, FileTime.from(settled.toInstant().plusSeconds(1)));
+        assertEquals("play", home.activeCollection(), "a later modification time");
+
+        write(config, "review", settled);
         assertEquals("review", home.activeCollection(), "another size, even with an older modification time");
 
         Path replacement = temp.resolve("config.new");
-        Files.writeString(replacement, "[settings]\ndefault-collection = \"sorted\"\n");
-        Files.setLastModifiedTime(replacement, written);
+        write(replacement, "sorted", settled);
         Files.move(replacement, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         assertEquals("sorted", home.activeCollection(), "replaced by another file of the same size and time");
 
         Files.delete(config);
         assertEquals("default", home.activeCollection(), "gone");
+    }
+
+    @Test
+    void aConfigTomlModifiedJustBeforeItWasReadIsReadAgain() throws Exception {
+        SkillmeatHome home = new SkillmeatHome(temp);
+        Path config = temp.resolve("config.toml");
+        FileTime justNow = FileTime.from(Instant.now());
+        write(config, "alpha", justNow);
+        assertEquals("alpha", home.activeCollection());
+
+        // A second write within the same timestamp tick, of the same size, looks unchanged.
+        write(config, "bravo", justNow);
+        assertEquals("bravo", home.activeCollection());
+    }
+
+    /** config.toml naming {@code collection}, modified at {@code modified}. */
+    private static void write(Path config, String collection, FileTime modified) throws IOException {
+        Files.writeString(config, "[settings]\ndefault-collection = \"" + collection + "\"\n");
+        Files.setLastModifiedTime(config, modified);
     }
 
     @Test
