@@ -301,12 +301,18 @@ public final class ArtifactIndex implements AutoCloseable {
      * The collections holding the id of each of {@code items} (rows just read from this index), by
      * id. An item's own collection holds it; each other collection's key is looked up only in the
      * segments whose key hashes hold it ({@link SegmentKeys}), so the cost follows the items, not
-     * the number of segments (with one collection, nothing is looked up).
+     * the number of segments (with one collection, nothing is built or looked up).
      */
     public Map<String, List<String>> collectionsHolding(List<ArtifactRow> items) {
         return withSearcher(searcher -> {
             List<String> collections = searcher.freshness().collections(Long.MIN_VALUE).stream()
                     .map(CollectionCount::collection).toList();
+            Map<String, List<String>> holding = new LinkedHashMap<>();
+            if (collections.size() == 1) {
+                // Every item is a live document of this index, so of its one collection.
+                items.forEach(item -> holding.put(item.id(), collections));
+                return holding;
+            }
             Set<BytesRef> present = new HashSet<>();
             Set<BytesRef> others = new HashSet<>();
             for (ArtifactRow item : items) {
@@ -317,7 +323,6 @@ public final class ArtifactIndex implements AutoCloseable {
                         .filter(key -> !present.contains(key)).forEach(others::add);
             }
             forEachTerm(searcher, ArtifactFields.KEY, others, searcher::segmentKeys, (key, segment, liveDocs) -> present.add(key));
-            Map<String, List<String>> holding = new LinkedHashMap<>();
             for (ArtifactRow item : items) {
                 holding.put(item.id(), collections.stream()
                         .filter(collection -> present.contains(new BytesRef(ArtifactRow.key(collection, item.id())))).toList());

@@ -104,6 +104,20 @@ class ArtifactIndexLifecycleTest {
     }
 
     @Test
+    void withOneCollectionLeftEachItemIsHeldByItsOwn() throws Exception {
+        try (ArtifactIndex index = ArtifactIndex.open(folder())) {
+            index.apply(List.of(Rows.simple("default", "skill:s1", 1), Rows.simple("default", "agent:s2", 2),
+                    Rows.simple("team", "skill:s1", 3)));
+            List<ArtifactRow> items = List.of(index.get("default", "skill:s1").orElseThrow(), index.get("default", "agent:s2").orElseThrow());
+            assertEquals(Map.of("skill:s1", List.of("default", "team"), "agent:s2", List.of("default")), index.collectionsHolding(items));
+
+            index.apply(List.of(Rows.tombstone("team", "skill:s1", 4))); // "team" has no live document now
+            assertEquals(Map.of("skill:s1", List.of("default"), "agent:s2", List.of("default")), index.collectionsHolding(items));
+            assertEquals(Map.of(), index.collectionsHolding(List.of()));
+        }
+    }
+
+    @Test
     void applyUpsertsAndDeletesByKey() throws Exception {
         try (ArtifactIndex index = ArtifactIndex.open(folder())) {
             index.apply(List.of(Rows.simple("default", "skill:a", 1), Rows.simple("default", "agent:b", 2),
