@@ -307,25 +307,18 @@ public final class ArtifactIndex implements AutoCloseable {
         return withSearcher(searcher -> {
             List<String> collections = searcher.freshness().collections(Long.MIN_VALUE).stream()
                     .map(CollectionCount::collection).toList();
+            // An item's own collection holds it; only the others' keys are built and looked up.
+            Set<BytesRef> elsewhere = new HashSet<>();
+            for (ArtifactRow item : items) {
+                collections.stream().filter(collection -> !collection.equals(item.collection()))
+                        .forEach(collection -> elsewhere.add(new BytesRef(ArtifactRow.key(collection, item.id()))));
+            }
+            Set<BytesRef> found = new HashSet<>();
+            forEachTerm(searcher, ArtifactFields.KEY, elsewhere, searcher::segmentKeys, (key, segment, liveDocs) -> found.add(key));
             Map<String, List<String>> holding = new LinkedHashMap<>();
-            if (collections.size() == 1) {
-                // Every item is a live document of this index, so of its one collection.
-                items.forEach(item -> holding.put(item.id(), collections));
-                return holding;
-            }
-            Set<BytesRef> present = new HashSet<>();
-            Set<BytesRef> others = new HashSet<>();
             for (ArtifactRow item : items) {
-                present.add(new BytesRef(item.key()));
-            }
-            for (ArtifactRow item : items) {
-                collections.stream().map(collection -> new BytesRef(ArtifactRow.key(collection, item.id())))
-                        .filter(key -> !present.contains(key)).forEach(others::add);
-            }
-            forEachTerm(searcher, ArtifactFields.KEY, others, searcher::segmentKeys, (key, segment, liveDocs) -> present.add(key));
-            for (ArtifactRow item : items) {
-                holding.put(item.id(), collections.stream()
-                        .filter(collection -> present.contains(new BytesRef(ArtifactRow.key(collection, item.id())))).toList());
+                holding.put(item.id(), collections.stream().filter(collection -> collection.equals(item.collection())
+                        || found.contains(new BytesRef(ArtifactRow.key(collection, item.id())))).toList());
             }
             return holding;
         });
@@ -377,6 +370,9 @@ public final class ArtifactIndex implements AutoCloseable {
      */
     private static void forEachTerm(IndexSearcher searcher, String field, Set<BytesRef> terms, TermFilter filter,
                                     TermVisitor visitor) throws IOException {
+        if (terms.isEmpty()) {
+            return; // no segment's terms opened, no key filter built
+        }
         List<BytesRef> sorted = new ArrayList<>(terms);
         sorted.sort(null);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {

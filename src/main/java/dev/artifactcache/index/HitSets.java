@@ -230,7 +230,6 @@ final class HitSets {
         return docs;
     }
 
-    /** The documents below {@code maxDoc} not in {@code docs} (null: none is), ascending. */
     /** Calls {@code each} with every set bit of {@code docs}, ascending. */
     static void forEachSetBit(FixedBitSet docs, IntConsumer each) {
         long[] words = docs.getBits();
@@ -241,6 +240,7 @@ final class HitSets {
         }
     }
 
+    /** The documents below {@code maxDoc} not in {@code docs} (null: none is), ascending. */
     static int[] clearBits(FixedBitSet docs, int maxDoc) {
         if (docs == null) {
             int[] all = new int[maxDoc];

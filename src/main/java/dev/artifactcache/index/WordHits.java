@@ -61,7 +61,7 @@ final class WordHits {
             }
             matches[leaf.ord] = segment;
             // An empty set is "none", as everywhere else: no page candidates or counts for the segment.
-            docs[leaf.ord] = matching == null || matching.cardinality() == 0 ? null : matching;
+            docs[leaf.ord] = matching == null || matching.scanIsEmpty() ? null : matching;
         }
         return new WordHits(words, weights, matches, docs);
     }
