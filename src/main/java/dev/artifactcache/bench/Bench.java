@@ -67,6 +67,11 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--sync-edits", defaultValue = "200", description = "Edits measured with sync-artifact (default ${DEFAULT-VALUE}).")
     int syncEdits;
 
+    @Option(names = "--sync-warmup", defaultValue = "2000",
+            description = "Unmeasured sync-artifact edits before the measured ones: the write path compiled, as on a service "
+                    + "that has run a while; their latency is reported apart (default ${DEFAULT-VALUE}).")
+    int syncWarmup;
+
     @Option(names = "--watcher-edits", defaultValue = "30", description = "Edits measured with the watcher (default ${DEFAULT-VALUE}).")
     int watcherEdits;
 
@@ -102,7 +107,7 @@ public final class Bench implements Callable<Integer> {
         ServiceProcess.Launch launch = setUp.launch();
         int manyClients = Collections.max(clients);
         SizeRun.Plan plan = new SizeRun.Plan(launch, List.copyOf(clients), requests, distinct, warmup, warmupUnseen, Duration.ofSeconds(maxSeconds),
-                Duration.ofSeconds(startTimeoutSeconds), syncEdits, watcherEdits, Duration.ofMillis(watcherProbeMs), seed, collections);
+                Duration.ofSeconds(startTimeoutSeconds), syncWarmup, syncEdits, watcherEdits, Duration.ofMillis(watcherProbeMs), seed, collections);
         Path folder = setUp.folder("artifact-cache-bench");
         Machine machine = Machine.describe(launch.java());
         List<RunFigures> runs = new ArrayList<>();
@@ -139,6 +144,7 @@ public final class Bench implements Callable<Integer> {
                 .add("distinct_requests", distinct)
                 .add("warmup_requests", warmup)
                 .add("warmup_unseen_requests", warmupUnseen)
+                .add("sync_warmup_edits", syncWarmup)
                 .add("sync_edits", syncEdits)
                 .add("watcher_edits", watcherEdits)
                 .add("service_jvm_args", args)

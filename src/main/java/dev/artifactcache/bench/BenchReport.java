@@ -105,6 +105,7 @@ final class BenchReport {
                         .add("new_filters", latency(run.textTimes().newFilters())))
                 .add("memory", nullable(nullable(JSON.createObjectBuilder(), "heap_after_gc_mb", mb(run.heapAfterGcBytes())),
                         "rss_mb", mb(run.rssBytes())))
+                .add("sync_artifact_warmup", edit(run.syncWarmup()))
                 .add("sync_artifact", edit(run.sync()).add("cpu", cpu(run.syncCpu())))
                 .add("watcher", edit(run.watcher()))
                 .add("targets", targets);
@@ -210,6 +211,7 @@ final class BenchReport {
         row(out, "text took_ms, new word: p50/p99", runs, run -> Targets.p50p99(run.textTimes().newWord()));
         row(out, "text took_ms, same again: p50/p99", runs, run -> Targets.p50p99(run.textTimes().repeated()));
         row(out, "text took_ms, another tag: p50/p99", runs, run -> Targets.p50p99(run.textTimes().newFilters()));
+        row(out, "sync-artifact warm-up: p50/p99 ms", runs, run -> editFigures(run.syncWarmup()));
         row(out, "sync-artifact: p50/p99 ms", runs, run -> editFigures(run.sync()));
         row(out, "watcher: p50/p99 ms", runs, run -> editFigures(run.watcher()));
         if (!runs.isEmpty()) {

@@ -22,13 +22,14 @@ import java.util.Map;
  * @param heapAfterGcBytes heap in use after a full GC with everything indexed and queried, or null
  * @param rssBytes         resident memory of the service's process at the same moment, or null
  * @param fileReads        growth of {@code artifact_cache_file_reads_total} during the query runs, or null when not exported
+ * @param syncWarmup       sync-artifact after an edit, the unmeasured edits before {@code sync} (the write path's warm-up)
  * @param sync             sync-artifact after an edit
  * @param syncCpu          the service's CPU over the sync-artifact edits
  * @param watcher          watcher: edit → visible
  */
 record RunFigures(HomeGenerator.GeneratedHome home, long generateMs, Start cold, Start warm, List<QueryMix.Checked> mix,
                   int distinctRequests, Map<String, Histogram> firstTookMs, List<LoadRun> queries, List<LoadRun> cached, List<LoadRun> floor, TextSearchTimes.Outcome textTimes, Long heapAfterGcBytes, Long rssBytes, Long fileReads,
-                  EditScenarios.Outcome sync, CpuUse syncCpu, EditScenarios.Outcome watcher) {
+                  EditScenarios.Outcome syncWarmup, EditScenarios.Outcome sync, CpuUse syncCpu, EditScenarios.Outcome watcher) {
 
     /**
      * One start of the service, times from the launch of its JVM.

@@ -21,13 +21,14 @@ import java.util.stream.Collectors;
  * One size of the benchmark, in this order: generate the home; cold start (population from
  * nothing); check the repeated mix, send each distinct request once (its first took_ms); run the
  * floor route, the distinct mix and the repeated ("cached") mix with each client count; the server's
- * time for text searches; heap after a full GC; stop; warm restart until the first query; the re-scan; the two edit scenarios; stop.
+ * time for text searches; heap after a full GC; stop; warm restart until the first query; the re-scan; the two edit scenarios
+ * (sync-artifact after its unmeasured warm-up edits, then the watcher); stop.
  */
 final class SizeRun {
 
     /** Settings shared by every size. */
     record Plan(ServiceProcess.Launch launch, List<Integer> clients, long requests, int distinct, long warmup, long warmupUnseen, Duration maxPhase,
-                Duration startTimeout, int syncEdits, int watcherEdits, Duration watcherProbe, long seed, int collections) {
+                Duration startTimeout, int syncWarmup, int syncEdits, int watcherEdits, Duration watcherProbe, long seed, int collections) {
     }
 
     private static final Pattern FILE_READS = Pattern.compile("(?m)^artifact_cache_file_reads_total(?:\\{[^}]*})?\\s+([0-9.eE+]+)");
@@ -129,11 +130,14 @@ final class SizeRun {
             log.printf("warm restart: listening after %d ms, first query after %d ms (service CPU %.1f s, other processes %.1f cores); "
                     + "re-scan %d ms%n", warm.listeningMs(), warm.readyMs(), toFirstQuery.serviceSeconds(), toFirstQuery.otherCores(),
                     warm.populationMs());
+            EditScenarios.Outcome syncWarmup;
             EditScenarios.Outcome sync;
             CpuUse syncCpu;
             EditScenarios.Outcome watcher;
             try (LoopbackClient client = new LoopbackClient(port)) {
                 EditScenarios edits = new EditScenarios(client, home, generated.editable());
+                syncWarmup = edits.syncArtifact(plan.syncWarmup());
+                log.println("sync-artifact warm-up: " + outcome(syncWarmup));
                 CpuUse.Sample beforeSync = CpuUse.Sample.take(service.pid());
                 sync = edits.syncArtifact(plan.syncEdits());
                 syncCpu = CpuUse.between(beforeSync, CpuUse.Sample.take(service.pid()));
@@ -146,8 +150,8 @@ final class SizeRun {
                 log.println("watcher: " + outcome(watcher));
                 edits.restore();
             }
-            return new RunFigures(generated, generateMs, cold, warm, mix, distinct.size(), firstTookMs, queries, cached, floor, textTimes, heap, rss, fileReads, sync,
-                    syncCpu, watcher);
+            return new RunFigures(generated, generateMs, cold, warm, mix, distinct.size(), firstTookMs, queries, cached, floor, textTimes, heap, rss, fileReads, syncWarmup,
+                    sync, syncCpu, watcher);
         }
     }
 

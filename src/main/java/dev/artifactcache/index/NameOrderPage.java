@@ -142,6 +142,11 @@ final class NameOrderPage {
         }
 
         @Override
+        boolean headIsLast() {
+            return head == docs.length - 1;
+        }
+
+        @Override
         boolean advance() {
             head++;
             headName = null;

@@ -252,6 +252,11 @@ final class RelevancePage implements CollectorManager<RelevancePage.PageCollecto
         }
 
         @Override
+        boolean headIsLast() {
+            return head == docs.length - 1;
+        }
+
+        @Override
         boolean advance() {
             head++;
             headName = null;

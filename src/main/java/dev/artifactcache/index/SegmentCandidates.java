@@ -28,13 +28,21 @@ abstract class SegmentCandidates<C extends SegmentCandidates<C>> {
     /** The head's sort values, as a cursor holds them. */
     abstract Object[] headValues();
 
+    /** Whether the head is this segment's last candidate. */
+    abstract boolean headIsLast();
+
     /** Moves to the next candidate; false when there is none. */
     abstract boolean advance();
 
     /** The two heads in ascending order. */
     abstract int compareHead(C other);
 
-    /** Up to {@code wanted} hits in page order, ascending or descending, as {@link FieldDoc}s with their sort values. */
+    /**
+     * Up to {@code wanted} hits in page order, ascending or descending, as {@link FieldDoc}s. Only
+     * the hits a cursor may be made of carry their sort values (reading one may cost a terms
+     * dictionary lookup): the first, the last two when {@code wanted} are found (a page asks for
+     * one hit more than it shows) and the last one otherwise; the others' fields are null.
+     */
     static <C extends SegmentCandidates<C>> FieldDoc[] merge(List<C> segments, boolean descending, int wanted) {
         PriorityQueue<C> heads = new PriorityQueue<>(Math.max(1, segments.size()),
                 descending ? (a, b) -> b.compareHead(a) : (a, b) -> a.compareHead(b));
@@ -42,7 +50,9 @@ abstract class SegmentCandidates<C extends SegmentCandidates<C>> {
         List<FieldDoc> page = new ArrayList<>(wanted);
         while (page.size() < wanted && !heads.isEmpty()) {
             C segment = heads.poll();
-            page.add(new FieldDoc(segment.context.docBase + segment.headDoc(), Float.NaN, segment.headValues()));
+            boolean mayEndPage = page.size() >= wanted - 2 || (heads.isEmpty() && segment.headIsLast());
+            Object[] values = page.isEmpty() || mayEndPage ? segment.headValues() : null;
+            page.add(new FieldDoc(segment.context.docBase + segment.headDoc(), Float.NaN, values));
             if (segment.advance()) {
                 heads.add(segment);
             }

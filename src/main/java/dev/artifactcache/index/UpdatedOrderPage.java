@@ -262,6 +262,11 @@ final class UpdatedOrderPage {
         }
 
         @Override
+        boolean headIsLast() {
+            return head == ranks.length - 1;
+        }
+
+        @Override
         boolean advance() {
             head++;
             headKey = null;

@@ -42,7 +42,7 @@ class BenchTest {
         Path json = tmp.resolve("report.json");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exit = new CommandLine(new Bench(new PrintStream(printed, true, StandardCharsets.UTF_8))).execute(
-                "--sizes=" + ARTIFACTS, "--clients=1,2", "--requests=" + REQUESTS, "--distinct=" + DISTINCT, "--warmup=60", "--warmup-unseen=80", "--sync-edits=5",
+                "--sizes=" + ARTIFACTS, "--clients=1,2", "--requests=" + REQUESTS, "--distinct=" + DISTINCT, "--warmup=60", "--warmup-unseen=80", "--sync-warmup=3", "--sync-edits=5",
                 "--watcher-edits=2", "--watcher-probe-ms=5000", "--work=" + tmp.resolve("work"), "--json=" + json);
         String output = printed.toString(StandardCharsets.UTF_8);
 
@@ -51,6 +51,7 @@ class BenchTest {
         JsonObject report = QueryMix.parse(Files.readString(json));
         assertTrue(report.getJsonObject("machine").getInt("cpus") > 0);
         assertEquals(80, report.getJsonObject("settings").getInt("warmup_unseen_requests"));
+        assertEquals(3, report.getJsonObject("settings").getInt("sync_warmup_edits"));
         assertTrue(output.contains("warm-up: 60 queries, 80 unseen ones (2 clients), 60 floor requests"), output);
         JsonArray runs = report.getJsonArray("runs");
         assertEquals(1, runs.size());
@@ -58,7 +59,7 @@ class BenchTest {
         assertEquals(ARTIFACTS, run.getInt("artifacts"));
         assertEquals(Set.of("artifacts", "collections", "seed", "generate", "cold_start", "warm_restart", "mix", "distinct_requests",
                 "first_took_ms", "load",
-                "text_search_took_ms", "memory", "sync_artifact", "watcher", "targets", "file_reads_during_queries"), run.keySet());
+                "text_search_took_ms", "memory", "sync_artifact_warmup", "sync_artifact", "watcher", "targets", "file_reads_during_queries"), run.keySet());
 
         JsonArray mix = run.getJsonArray("mix");
         int cursorPages = (ARTIFACTS > 20 ? 1 : 0) + (ARTIFACTS > 9 * 50 ? 1 : 0); // page 2 of 20, page 10 of 50
@@ -96,6 +97,7 @@ class BenchTest {
         assertEquals("q=<word>&artifact_type=skill,agent&tags=python&facets=true", text.getString("query"));
         assertEquals("q=<word>&artifact_type=skill,agent&tags=testing&facets=true", text.getString("other_query"));
 
+        assertEdits(run.getJsonObject("sync_artifact_warmup"), 3);
         assertEdits(run.getJsonObject("sync_artifact"), 5);
         JsonObject syncCpu = run.getJsonObject("sync_artifact").getJsonObject("cpu");
         assertEquals(Set.of("wall_seconds", "service_cpu_seconds", "service_jit_compiler_cpu_seconds", "bench_cpu_seconds",
