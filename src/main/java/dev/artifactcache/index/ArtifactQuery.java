@@ -66,12 +66,23 @@ record ArtifactQuery(Query text, List<Selection> fixedSelections, List<Selection
         }
     }
 
+    /** {@link #of(SearchRequest, boolean)} on an index that may hold several collections. */
     static ArtifactQuery of(SearchRequest request) {
+        return of(request, true);
+    }
+
+    /**
+     * @param severalCollections whether the index may hold live documents of two collections or
+     *                           more: with one, every live document is its artifact's only copy, and
+     *                           one per artifact filters nothing (nor keeps a request off the paths
+     *                           that need no residual filter)
+     */
+    static ArtifactQuery of(SearchRequest request, boolean severalCollections) {
         List<Selection> fixed = new ArrayList<>();
         List<Selection> facets = new ArrayList<>();
         List<Query> residual = new ArrayList<>();
         add(fixed, Selection.of(FacetDimension.COLLECTION, request.collections(), false));
-        if (request.onePerArtifact() && request.collections().isEmpty()) {
+        if (request.onePerArtifact() && request.collections().isEmpty() && severalCollections) {
             residual.add(OnePerArtifactQuery.INSTANCE);
         }
         if (request.stale() != null) {

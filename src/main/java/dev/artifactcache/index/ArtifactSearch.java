@@ -49,7 +49,7 @@ final class ArtifactSearch {
         SortOrder order = request.effectiveSort();
         int fingerprint = CursorCodec.fingerprint(request);
         FieldDoc after = request.after() == null ? null : CursorCodec.decode(request.after(), order, fingerprint);
-        ArtifactQuery query = ArtifactQuery.of(request);
+        ArtifactQuery query = ArtifactQuery.of(request, searcher.freshness().severalCollections());
         int wanted = request.limit() + 1; // one more than the page tells whether a next page exists
 
         ScoreDoc[] hits;
@@ -109,7 +109,7 @@ final class ArtifactSearch {
      */
     static Map<String, Long> facetValues(ArtifactSearcher searcher, SearchRequest request, FacetDimension dimension,
                                          FacetCounter.Method method) throws IOException {
-        HitSets hits = HitSets.of(searcher, ArtifactQuery.of(request));
+        HitSets hits = HitSets.of(searcher, ArtifactQuery.of(request, searcher.freshness().severalCollections()));
         Map<String, Long> counts = new HashMap<>(FacetCounter.values(searcher, dimension, hits.countedFor(dimension), method));
         FacetCounter.selected(request, dimension).forEach(value -> counts.putIfAbsent(value, 0L));
         return counts;

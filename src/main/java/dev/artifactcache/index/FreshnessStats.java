@@ -78,6 +78,11 @@ final class FreshnessStats {
         return new Freshness(count, stale, count == 0 ? null : EpochNanos.toInstant(oldest));
     }
 
+    /** Whether two collections or more have live documents. */
+    boolean severalCollections() {
+        return collections.stream().filter(name -> freshness(name, Long.MIN_VALUE).total() > 0).limit(2).count() > 1;
+    }
+
     /** Every collection with live documents, with its count and stale count, by name. */
     List<CollectionCount> collections(long cutoff) {
         List<CollectionCount> counts = new ArrayList<>(collections.size());

@@ -2,6 +2,7 @@ package dev.artifactcache.index;
 
 import dev.artifactcache.collection.ArtifactType;
 import dev.artifactcache.store.ArtifactRow;
+import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,32 @@ class ArtifactSearchTest {
         assertEquals(List.of("team-archive/skill:shared-notes"), sharedKeys(request().onePerArtifact(true)));
         assertEquals(2, search(request().tags(MatchMode.ANY, "shared")).totalCount());
         assertEquals(1, search(request().onePerArtifact(true).tags(MatchMode.ANY, "shared")).totalCount());
+    }
+
+    /**
+     * Where one collection holds every live document, each is its artifact's only copy: one per
+     * artifact adds no filter, so such a request takes the paths that need none. A second
+     * collection's live documents bring the filter back; their deletion takes it away again.
+     */
+    @Test
+    void onePerArtifactFiltersOnlyWhereSeveralCollectionsHoldLiveDocuments() throws Exception {
+        SearchRequest everyArtifact = request().onePerArtifact(true).build();
+        assertEquals(List.of(OnePerArtifactQuery.INSTANCE), residualFilters(everyArtifact));
+
+        index.apply(List.of(Rows.tombstone("team", "skill:pdf-merger", 100), Rows.tombstone("team", "agent:docs-writer", 101)));
+        assertEquals(List.of(), residualFilters(everyArtifact));
+        assertEquals(28, index.search(everyArtifact).totalCount());
+        assertEquals(List.of(), residualFilters(request().onePerArtifact(true).collections("default").build()));
+
+        index.apply(List.of(shared("archive", 102), shared("default", 103)));
+        assertEquals(List.of(OnePerArtifactQuery.INSTANCE), residualFilters(everyArtifact));
+        assertEquals(List.of("archive/skill:shared-notes"), sharedKeys(request().onePerArtifact(true)));
+        assertEquals(29, index.search(everyArtifact).totalCount());
+    }
+
+    /** The filters beside keyword values that {@code request} gets on the index as it is. */
+    private List<Query> residualFilters(SearchRequest request) {
+        return index.withSearcher(searcher -> ArtifactQuery.of(request, searcher.freshness().severalCollections()).residualFilters());
     }
 
     private static ArtifactRow shared(String collection, long seq) {
