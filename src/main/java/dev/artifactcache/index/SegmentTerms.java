@@ -6,6 +6,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IntsRef;
@@ -147,6 +148,20 @@ final class SegmentTerms {
 
     int docsTo(int i) {
         return docStarts[i + 1];
+    }
+
+    /** Term {@code i}'s documents, ascending, in an array of their own. */
+    int[] docsOf(int i) {
+        FixedBitSet set = dense[i];
+        if (set == null) {
+            return Arrays.copyOfRange(docs, docStarts[i], docStarts[i + 1]);
+        }
+        int[] listed = new int[set.cardinality()];
+        BitSetIterator iterator = new BitSetIterator(set, listed.length);
+        for (int doc = iterator.nextDoc(), at = 0; doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.nextDoc()) {
+            listed[at++] = doc;
+        }
+        return listed;
     }
 
     /** The listed terms' documents, back to back (not to be modified). */

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -77,19 +78,23 @@ class SegmentTermsTest {
         DIRECTORY.close();
     }
 
+    /** Also the exact names, which the relevance bonus reads from here (one document each, or a few). */
     @Test
     void holdsEveryTermWithItsDocuments() throws IOException {
         assertEquals(3, reader.leaves().size());
+        List<String> fields = new ArrayList<>(FIELDS);
+        fields.add(ArtifactFields.NAME_EXACT);
         for (LeafReaderContext leaf : reader.leaves()) {
-            for (String field : FIELDS) {
+            for (String field : fields) {
                 SegmentTerms terms = SegmentTerms.read(leaf.reader(), field);
                 TermsEnum dictionary = leaf.reader().terms(field).iterator();
                 int i = 0;
                 for (BytesRef term = dictionary.next(); term != null; term = dictionary.next(), i++) {
                     assertEquals(term, terms.term(i), field);
                     assertEquals(i, terms.find(term), field + ":" + term.utf8ToString());
-                    assertEquals(postings(dictionary, leaf.reader().maxDoc()), docs(terms, i, leaf.reader().maxDoc()),
-                            field + ":" + term.utf8ToString());
+                    FixedBitSet expected = postings(dictionary, leaf.reader().maxDoc());
+                    assertEquals(expected, docs(terms, i, leaf.reader().maxDoc()), field + ":" + term.utf8ToString());
+                    assertEquals(ascending(expected), Arrays.stream(terms.docsOf(i)).boxed().toList(), field + ":" + term.utf8ToString());
                 }
                 assertEquals(i, terms.size());
             }
@@ -190,6 +195,15 @@ class SegmentTermsTest {
             docs.set(doc);
         }
         return docs;
+    }
+
+    private static List<Integer> ascending(FixedBitSet docs) {
+        List<Integer> listed = new ArrayList<>();
+        for (int doc = docs.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+             doc = doc + 1 < docs.length() ? docs.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+            listed.add(doc);
+        }
+        return listed;
     }
 
     private static FixedBitSet docs(SegmentTerms terms, int i, int maxDoc) {
