@@ -40,6 +40,11 @@ final class EditScenarios {
         }
     }
 
+    /** Why a scenario of {@code samples} edits runs none. */
+    private String nothingToEdit(int samples) {
+        return files.isEmpty() ? "no artifact to edit" : "no edits asked for (" + samples + ")";
+    }
+
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Duration POLL = Duration.ofMillis(2);
 
@@ -59,7 +64,7 @@ final class EditScenarios {
     /** {@code samples} edits, each followed by a sync-artifact request and a search; skipped when the route is missing. */
     Outcome syncArtifact(int samples) throws IOException {
         if (files.isEmpty() || samples == 0) {
-            return Outcome.skipped("no artifact to edit");
+            return Outcome.skipped(nothingToEdit(samples));
         }
         HomeGenerator.EditableFile probe = files.getFirst();
         LoopbackClient.Response answer = client.postJson(SYNC_ROUTE, body(probe));
@@ -91,7 +96,7 @@ final class EditScenarios {
      */
     Outcome watcher(int samples, Duration probeTimeout, Duration timeout) throws IOException {
         if (files.isEmpty() || samples == 0) {
-            return Outcome.skipped("no artifact to edit");
+            return Outcome.skipped(nothingToEdit(samples));
         }
         HomeGenerator.EditableFile probe = nextFile();
         String probeWord = edit(probe);

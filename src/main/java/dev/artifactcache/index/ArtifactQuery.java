@@ -66,11 +66,6 @@ record ArtifactQuery(Query text, List<Selection> fixedSelections, List<Selection
         }
     }
 
-    /** {@link #of(SearchRequest, boolean)} on an index that may hold several collections. */
-    static ArtifactQuery of(SearchRequest request) {
-        return of(request, true);
-    }
-
     /**
      * @param severalCollections whether the index may hold live documents of two collections or
      *                           more: with one, every live document is its artifact's only copy, and

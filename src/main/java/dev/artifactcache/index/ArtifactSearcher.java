@@ -132,7 +132,7 @@ final class ArtifactSearcher extends IndexSearcher {
         return segments.ofFixed(segment, SegmentKeys.class, reader -> SegmentKeys.read(reader, ArtifactFields.KEY));
     }
 
-    /** The terms of a text {@code field} of {@code segment} with their documents, kept while the segment lives. */
+    /** The terms of {@code field} of {@code segment} (a text field, or the exact names) with their documents, kept while the segment lives. */
     SegmentTerms segmentTerms(LeafReader segment, String field) throws IOException {
         return segments.ofFixed(segment, new SegmentTerms.Of(field), reader -> SegmentTerms.read(reader, field));
     }

@@ -43,9 +43,13 @@ final class FreshnessStats {
     private final List<Part> parts;
     private final TreeSet<String> collections = new TreeSet<>();
 
+    /** Whether two collections or more have live documents. */
+    private final boolean severalCollections;
+
     private FreshnessStats(List<Part> parts) {
         this.parts = parts;
         parts.forEach(part -> collections.addAll(part.all().keySet()));
+        this.severalCollections = collections.stream().filter(name -> freshness(name, Long.MIN_VALUE).total() > 0).limit(2).count() > 1;
     }
 
     /** @param deleted per segment (by leaf ordinal) its deleted documents, ascending, as {@link ArtifactSearcher#deletedDocuments} has them */
@@ -78,9 +82,9 @@ final class FreshnessStats {
         return new Freshness(count, stale, count == 0 ? null : EpochNanos.toInstant(oldest));
     }
 
-    /** Whether two collections or more have live documents. */
+    /** Whether two collections or more have live documents (found once: a reader's documents do not change). */
     boolean severalCollections() {
-        return collections.stream().filter(name -> freshness(name, Long.MIN_VALUE).total() > 0).limit(2).count() > 1;
+        return severalCollections;
     }
 
     /** Every collection with live documents, with its count and stale count, by name. */

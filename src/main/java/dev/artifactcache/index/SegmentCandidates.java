@@ -39,9 +39,10 @@ abstract class SegmentCandidates<C extends SegmentCandidates<C>> {
 
     /**
      * Up to {@code wanted} hits in page order, ascending or descending, as {@link FieldDoc}s. Only
-     * the hits a cursor may be made of carry their sort values (reading one may cost a terms
-     * dictionary lookup): the first, the last two when {@code wanted} are found (a page asks for
-     * one hit more than it shows) and the last one otherwise; the others' fields are null.
+     * the hits a page's cursors may be made of carry their sort values (reading one may cost a
+     * terms dictionary lookup), whether the page shows {@code wanted} hits or one fewer (asking one
+     * more tells whether a next page exists, as {@code ArtifactSearch} does): the first, the last
+     * two when {@code wanted} are found, and the last one otherwise; the others' fields are null.
      */
     static <C extends SegmentCandidates<C>> FieldDoc[] merge(List<C> segments, boolean descending, int wanted) {
         PriorityQueue<C> heads = new PriorityQueue<>(Math.max(1, segments.size()),

@@ -104,7 +104,7 @@ final class WordHits {
      * profile of single edits, each followed by the search for its word.
      */
     private int[] exactlyNamed(LeafReaderContext leaf) throws IOException {
-        SegmentTerms names = searcher.segmentTerms(leaf.reader(), ArtifactFields.NAME_EXACT);
+        SegmentTerms names = searcher.segmentTerms(leaf.reader(), words.exactName().field());
         int term = names.find(words.exactName().bytes());
         return term < 0 ? new int[0] : names.docsOf(term);
     }

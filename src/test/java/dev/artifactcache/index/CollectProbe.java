@@ -38,7 +38,7 @@ final class CollectProbe {
                 for (int i = 0; i < rounds; i++) {
                     String word = corpus.words.get(random.nextInt(corpus.words.size()));
                     SearchRequest request = SearchRequest.builder().q(prefix == 0 ? word : word.substring(0, prefix)).limit(24).build();
-                    Query query = ArtifactQuery.of(request).all();
+                    Query query = ArtifactQuery.of(request, true).all();
                     ArtifactSearcher searcher = new ArtifactSearcher(reader, segments);
                     hits += searcher.count(query); // gathers the matches once: both collections below reuse them
                     for (int turn = 0; turn < 2; turn++) {

@@ -160,7 +160,7 @@ class RelevancePageTest {
     private static List<FieldDoc> luceneOrder(SearchRequest request) {
         return index.withSearcher(searcher -> {
             int all = Math.max(1, searcher.getIndexReader().maxDoc());
-            TopFieldDocs top = searcher.search(ArtifactQuery.of(request).all(),
+            TopFieldDocs top = searcher.search(ArtifactQuery.of(request, true).all(),
                     new TopFieldCollectorManager(SortFields.of(SortOrder.RELEVANCE), all, null, Integer.MAX_VALUE));
             List<FieldDoc> hits = new ArrayList<>();
             for (ScoreDoc hit : top.scoreDocs) {
