@@ -40,11 +40,6 @@ final class EditScenarios {
         }
     }
 
-    /** Why a scenario of {@code samples} edits runs none. */
-    private String nothingToEdit(int samples) {
-        return files.isEmpty() ? "no artifact to edit" : "no edits asked for (" + samples + ")";
-    }
-
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Duration POLL = Duration.ofMillis(2);
 
@@ -59,6 +54,11 @@ final class EditScenarios {
         this.client = client;
         this.home = home;
         this.files = files;
+    }
+
+    /** Why a scenario of {@code samples} edits runs none. */
+    private String nothingToEdit(int samples) {
+        return files.isEmpty() ? "no artifact to edit" : "no edits asked for (" + samples + ")";
     }
 
     /** {@code samples} edits, each followed by a sync-artifact request and a search; skipped when the route is missing. */

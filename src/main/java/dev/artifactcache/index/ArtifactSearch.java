@@ -49,7 +49,7 @@ final class ArtifactSearch {
         SortOrder order = request.effectiveSort();
         int fingerprint = CursorCodec.fingerprint(request);
         FieldDoc after = request.after() == null ? null : CursorCodec.decode(request.after(), order, fingerprint);
-        ArtifactQuery query = ArtifactQuery.of(request, searcher.freshness().severalCollections());
+        ArtifactQuery query = query(searcher, request);
         int wanted = request.limit() + 1; // one more than the page tells whether a next page exists
 
         ScoreDoc[] hits;
@@ -75,6 +75,11 @@ final class ArtifactSearch {
             hits = page.hits(searcher.search(query.all(), page.manager()));
         }
         return result(searcher, request, query, order, fingerprint, hits, summary);
+    }
+
+    /** The request's query on this searcher's index: one per artifact filters only where several collections hold live documents. */
+    private static ArtifactQuery query(ArtifactSearcher searcher, SearchRequest request) throws IOException {
+        return ArtifactQuery.of(request, searcher.freshness().severalCollections());
     }
 
     /**
@@ -109,7 +114,7 @@ final class ArtifactSearch {
      */
     static Map<String, Long> facetValues(ArtifactSearcher searcher, SearchRequest request, FacetDimension dimension,
                                          FacetCounter.Method method) throws IOException {
-        HitSets hits = HitSets.of(searcher, ArtifactQuery.of(request, searcher.freshness().severalCollections()));
+        HitSets hits = HitSets.of(searcher, query(searcher, request));
         Map<String, Long> counts = new HashMap<>(FacetCounter.values(searcher, dimension, hits.countedFor(dimension), method));
         FacetCounter.selected(request, dimension).forEach(value -> counts.putIfAbsent(value, 0L));
         return counts;

@@ -49,7 +49,7 @@ final class FreshnessStats {
     private FreshnessStats(List<Part> parts) {
         this.parts = parts;
         parts.forEach(part -> collections.addAll(part.all().keySet()));
-        this.severalCollections = collections.stream().filter(name -> freshness(name, Long.MIN_VALUE).total() > 0).limit(2).count() > 1;
+        this.severalCollections = collections(Long.MIN_VALUE).size() > 1;
     }
 
     /** @param deleted per segment (by leaf ordinal) its deleted documents, ascending, as {@link ArtifactSearcher#deletedDocuments} has them */
