@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -52,17 +53,50 @@ final class MetadataFileLocator {
             throw new MetadataFileException(entry.path() + ": not a valid path (" + e.getReason() + ")" + where);
         }
         String label = target.equals(folder) ? "." : folder.relativize(target).toString().replace('\\', '/');
-        Path real = realPath(target, label, where);
-        requireInside(root, real, label);
-        if (!Files.isDirectory(real)) {
-            requireRegularFile(real, label);
-            return new Located(real, label);
+        Found found = below(root, root, folder.relativize(target), label, where);
+        if (!found.attributes().isDirectory()) {
+            requireRegularFile(found, label);
+            return new Located(found.path(), label);
         }
-        String file = fileInFolder(real, entry.id().type(), label);
-        Path realFile = realPath(real.resolve(file), label + "/" + file, where);
-        requireInside(root, realFile, label + "/" + file);
-        requireRegularFile(realFile, label + "/" + file);
-        return new Located(realFile, label + "/" + file);
+        String file = fileInFolder(found.path(), entry.id().type(), label);
+        String fileLabel = label + "/" + file;
+        Found metadata = below(root, found.path(), Path.of(file), fileLabel, where);
+        requireRegularFile(metadata, fileLabel);
+        return new Located(metadata.path(), fileLabel);
+    }
+
+    /** A real path (no symbolic links) and its attributes. */
+    private record Found(Path path, BasicFileAttributes attributes) {
+    }
+
+    /**
+     * The real path of {@code relative} below {@code base}, a real path inside the real {@code root}.
+     * Each name is looked at without following links (one {@code lstat}), so the usual path of no
+     * link costs one system call per name; asking the system for the real path instead costs a
+     * {@code readlink} per name of the whole path, for the folder and again for its file: most of a
+     * population's system time. At the first link met, or when a name cannot be looked at, the
+     * system resolves the whole path: the link must lead inside, and a failure says why.
+     */
+    private static Found below(Path root, Path base, Path relative, String label, String where) throws MetadataFileException {
+        Path path = base;
+        BasicFileAttributes attributes = null;
+        for (Path name : relative) {
+            if (name.toString().isEmpty()) {
+                continue; // the collection folder itself: relativize gives the empty path
+            }
+            path = path.resolve(name);
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                attributes = null;
+            }
+            if (attributes == null || attributes.isSymbolicLink()) {
+                Path real = realPath(base.resolve(relative), label, where);
+                requireInside(root, real, label);
+                return new Found(real, attributes(real, label, where));
+            }
+        }
+        return new Found(path, attributes != null ? attributes : attributes(base, label, where));
     }
 
     private static void checkInside(String written, String relative, String where) throws MetadataFileException {
@@ -80,8 +114,22 @@ final class MetadataFileLocator {
     }
 
     private static Path realPath(Path path, String label, String where) throws MetadataFileException {
+        return asked(path::toRealPath, label, where);
+    }
+
+    private static BasicFileAttributes attributes(Path path, String label, String where) throws MetadataFileException {
+        return asked(() -> Files.readAttributes(path, BasicFileAttributes.class), label, where);
+    }
+
+    /** A question to the file system. */
+    private interface FileQuestion<T> {
+        T ask() throws IOException;
+    }
+
+    /** The answer, or an error naming the file: "not found" with where it is listed, else the system's reason. */
+    private static <T> T asked(FileQuestion<T> question, String label, String where) throws MetadataFileException {
         try {
-            return path.toRealPath();
+            return question.ask();
         } catch (NoSuchFileException e) {
             throw new MetadataFileException(label + ": not found" + where);
         } catch (IOException e) {
@@ -90,8 +138,8 @@ final class MetadataFileLocator {
     }
 
     /** A FIFO or device would block or never end: only plain files are read. */
-    private static void requireRegularFile(Path real, String label) throws MetadataFileException {
-        if (!Files.isRegularFile(real)) {
+    private static void requireRegularFile(Found found, String label) throws MetadataFileException {
+        if (!found.attributes().isRegularFile()) {
             throw new MetadataFileException(label + ": not a regular file; not read");
         }
     }

@@ -252,10 +252,15 @@ public final class Synchronizer implements AutoCloseable {
         return manifests.current(home.collectionFolder(collection));
     }
 
+    /**
+     * The manifest's ids in key order, not manifest order: each chunk's rows then go to neighbouring
+     * leaves of the table's key index, so that a chunk's commit writes a few pages of it instead of
+     * one page per row (a manifest lists artifacts in the order they were added).
+     */
     private List<String> manifestIds(Path folder, Tally tally) throws ManifestException, IOException {
         Manifest manifest = manifests.current(folder);
         manifest.problems().forEach(tally::problem);
-        return manifest.entries().stream().map(entry -> entry.id().toString()).toList();
+        return manifest.entries().stream().map(entry -> entry.id().toString()).sorted().toList();
     }
 
     /** The selected ids as the store keys them, each once: a repeated id is synced and counted once. */

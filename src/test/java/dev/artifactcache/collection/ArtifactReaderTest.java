@@ -364,6 +364,30 @@ class ArtifactReaderTest {
     }
 
     @Test
+    void aSymbolicLinkAnywhereInThePathIsFollowedAndMustStayInside() throws Exception {
+        TestCollection outside = new TestCollection(temp, "outside").write("kit/evil/SKILL.md", "---\ndescription: secret\n---\n");
+        TestCollection collection = new TestCollection(temp)
+                .manifest(TestCollection.artifact("skill", "in", "linked/in", "")
+                        + TestCollection.artifact("skill", "evil", "away/evil", "")
+                        + TestCollection.artifact("skill", "under-file", "skills/plain.md/x", "")
+                        + TestCollection.artifact("command", "through", "linked/in/../../commands/c.md", ""))
+                .write("skills/in/SKILL.md", "---\ndescription: through a linked parent\n---\n")
+                .write("skills/plain.md", "not a folder")
+                .write("commands/c.md", "---\ndescription: plain command\n---\n");
+        Files.createSymbolicLink(collection.folder.resolve("linked"), collection.folder.resolve("skills"));
+        Files.createSymbolicLink(collection.folder.resolve("away"), outside.folder.resolve("kit"));
+
+        ArtifactMetadata in = collection.artifact("skill:in");
+
+        assertFalse(in.failed());
+        assertEquals("through a linked parent", in.description());
+        assertEquals("away/evil: a symbolic link leads outside the collection folder; not read", collection.artifact("skill:evil").syncError());
+        assertEquals("skills/plain.md/x: cannot be read (Not a directory)", collection.artifact("skill:under-file").syncError());
+        assertEquals("linked/in/../../commands/c.md: the path contains \"..\"; only files inside the collection folder are read (collection.toml line 22)",
+                collection.artifact("command:through").syncError());
+    }
+
+    @Test
     void aCollectionReachedThroughASymbolicLinkStillReadsItsOwnFiles() throws Exception {
         TestCollection real = new TestCollection(temp, "real")
                 .manifest(TestCollection.artifact("skill", "s", "skills/s", ""))

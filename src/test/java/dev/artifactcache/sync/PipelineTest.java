@@ -96,6 +96,16 @@ class PipelineTest {
     }
 
     @Test
+    void aSyncOfAWholeCollectionWritesItsRowsInIdOrderWhateverTheManifestOrder() {
+        // The manifest lists pdf-tools, kubernetes-architect, github; the seq shows the write order.
+        long github = indexed("default", "mcp:github").seq();
+        long kubernetes = indexed("default", "skill:kubernetes-architect").seq();
+        long pdf = indexed("default", "skill:pdf-tools").seq();
+
+        assertTrue(github < kubernetes && kubernetes < pdf, github + " " + kubernetes + " " + pdf);
+    }
+
+    @Test
     void editedFileIsUpdatedInBothStores() {
         home.skill("default", "pdf-tools", "description: Extract text and tables from PDFs\n", "");
         clock.advance(Duration.ofMinutes(1));
