@@ -10,17 +10,7 @@ import java.util.List;
  */
 public final class ArtifactReader {
 
-    private final Manifest manifest;
-    private final MetadataFileLocator.Root collection;
-
-    private ArtifactReader(Manifest manifest) {
-        this.manifest = manifest;
-        this.collection = MetadataFileLocator.Root.of(manifest.folder());
-    }
-
-    /** A reader of many of the manifest's artifacts: the collection folder's real path is taken once, here. */
-    public static ArtifactReader of(Manifest manifest) {
-        return new ArtifactReader(manifest);
+    private ArtifactReader() {
     }
 
     /**
@@ -30,7 +20,7 @@ public final class ArtifactReader {
      * read line by line, a value of the wrong type, a bad origin, a missing {@code added}) leave
      * {@code failed=false} and go to {@code syncWarnings}: the artifact was read, something was ignored.
      */
-    public ArtifactMetadata read(ManifestEntry entry) {
+    public static ArtifactMetadata read(Manifest manifest, ManifestEntry entry) {
         FileReads.record();
         Origins.Checked origin = Origins.check(entry);
         List<String> warnings = new ArrayList<>(origin.warnings());
@@ -40,7 +30,7 @@ public final class ArtifactReader {
         }
         String error;
         try {
-            MetadataFileLocator.Located located = MetadataFileLocator.locate(collection, entry);
+            MetadataFileLocator.Located located = MetadataFileLocator.locate(manifest.folder(), entry);
             byte[] bytes = MetadataFile.read(located);
             String text = text(bytes, located.label());
             Frontmatter frontmatter = Frontmatter.parse(text, located.label());

@@ -36,34 +36,7 @@ final class MetadataFileLocator {
         return type == ArtifactType.SKILL || type == ArtifactType.COMMAND || type == ArtifactType.AGENT;
     }
 
-    /**
-     * A collection folder and its real path, taken once for many artifacts: the system answers a
-     * real path with a {@code readlink} per name of it. Holds why there is none instead.
-     */
-    record Root(Path folder, Path realFolder, String problem) {
-
-        static Root of(Path collectionFolder) {
-            Path folder = collectionFolder.toAbsolutePath().normalize();
-            try {
-                return new Root(folder, realPath(folder, "the collection folder " + folder, ""), null);
-            } catch (MetadataFileException e) {
-                return new Root(folder, null, e.getMessage());
-            }
-        }
-
-        Path real() throws MetadataFileException {
-            if (realFolder == null) {
-                throw new MetadataFileException(problem);
-            }
-            return realFolder;
-        }
-    }
-
     static Located locate(Path collectionFolder, ManifestEntry entry) throws MetadataFileException {
-        return locate(Root.of(collectionFolder), entry);
-    }
-
-    static Located locate(Root collection, ManifestEntry entry) throws MetadataFileException {
         String where = " (" + ManifestReader.MANIFEST_FILE + " line " + entry.line() + ")";
         if (entry.path() == null) {
             throw new MetadataFileException(ManifestReader.MANIFEST_FILE + " line " + entry.line() + ": " + entry.id() + " has no path");
@@ -71,8 +44,8 @@ final class MetadataFileLocator {
         // Windows-written manifests use backslashes; on Linux a backslash in a name is never meant.
         String relative = entry.path().replace('\\', '/');
         checkInside(entry.path(), relative, where);
-        Path folder = collection.folder();
-        Path root = collection.real();
+        Path folder = collectionFolder.toAbsolutePath().normalize();
+        Path root = realPath(folder, "the collection folder " + folder, "");
         Path target;
         try {
             target = folder.resolve(relative).normalize();
@@ -123,6 +96,7 @@ final class MetadataFileLocator {
                 return new Found(real, attributes(real, label, where));
             }
         }
+        // No name looked at: the path is the collection folder itself (an entry whose path is ".").
         return new Found(path, attributes != null ? attributes : attributes(base, label, where));
     }
 

@@ -453,8 +453,7 @@ public final class Synchronizer implements AutoCloseable {
     /** The metadata of each id, in order; null where the manifest has no such entry. */
     private List<ArtifactMetadata> read(Manifest manifest, List<String> ids) {
         if (ids.size() < PARALLEL_FROM) {
-            ArtifactReader reader = ArtifactReader.of(manifest);
-            return ids.stream().map(id -> readEntry(manifest, reader, id)).toList();
+            return ids.stream().map(id -> readEntry(manifest, id)).toList();
         }
         try {
             return readers.submit(() -> readAll(manifest, ids)).get();
@@ -468,13 +467,12 @@ public final class Synchronizer implements AutoCloseable {
 
     /** Reads in parallel when run on {@link #readers}. */
     private static List<ArtifactMetadata> readAll(Manifest manifest, List<String> ids) {
-        ArtifactReader reader = ArtifactReader.of(manifest);
-        return ids.parallelStream().map(id -> readEntry(manifest, reader, id)).toList();
+        return ids.parallelStream().map(id -> readEntry(manifest, id)).toList();
     }
 
     /** Null where the manifest has no such entry. */
-    private static ArtifactMetadata readEntry(Manifest manifest, ArtifactReader reader, String id) {
-        return manifest.find(ArtifactId.parse(id)).map(reader::read).orElse(null);
+    private static ArtifactMetadata readEntry(Manifest manifest, String id) {
+        return manifest.find(ArtifactId.parse(id)).map(entry -> ArtifactReader.read(manifest, entry)).orElse(null);
     }
 
     private void locked(Runnable work) {

@@ -60,7 +60,7 @@ class HomeGeneratorTest {
             assertEquals(List.of(), manifest.problems());
             assertEquals(home.perCollection().get(collection), manifest.entries().size());
             for (ManifestEntry entry : manifest.entries()) {
-                ArtifactMetadata metadata = ArtifactReader.of(manifest).read(entry);
+                ArtifactMetadata metadata = ArtifactReader.read(manifest, entry);
                 all.add(metadata);
                 assertFalse(metadata.failed(), () -> entry.id() + ": " + metadata.syncError());
                 if (entry.upstream() != null) {

@@ -119,13 +119,13 @@ class ArtifactReaderTest {
         Manifest manifest = collection.read();
 
         for (ManifestEntry entry : manifest.entries()) {
-            ArtifactMetadata metadata = ArtifactReader.of(manifest).read(entry);
+            ArtifactMetadata metadata = ArtifactReader.read(manifest, entry);
             assertFalse(metadata.failed(), entry.id().toString());
             assertNull(metadata.syncError(), entry.id().toString());
             assertEquals(ContentHash.of(entry), metadata.contentHash());
             assertEquals(64, metadata.contentHash().length());
         }
-        ArtifactMetadata hook = ArtifactReader.of(manifest).read(manifest.entries().getFirst());
+        ArtifactMetadata hook = ArtifactReader.read(manifest, manifest.entries().getFirst());
         assertEquals("Runs the linters", hook.description());
         assertEquals(List.of("git"), hook.tags());
         assertEquals(List.of("Bash"), hook.tools());
@@ -257,7 +257,7 @@ class ArtifactReaderTest {
                 .write("skills/s/SKILL.md", "---\ndescription: d: x\n---\n");
         Manifest manifest = collection.read();
 
-        List<ArtifactMetadata> read = manifest.entries().stream().map(e -> ArtifactReader.of(manifest).read(e)).toList();
+        List<ArtifactMetadata> read = manifest.entries().stream().map(e -> ArtifactReader.read(manifest, e)).toList();
 
         assertEquals(List.of(), manifest.problems());
         assertEquals(List.of(false, false, false, false, false), read.stream().map(ArtifactMetadata::failed).toList());
@@ -397,11 +397,11 @@ class ArtifactReaderTest {
         Manifest manifest = ManifestReader.read(link);
 
         assertEquals("linked", manifest.collection());
-        assertEquals("through the link", ArtifactReader.of(manifest).read(manifest.entries().getFirst()).description());
+        assertEquals("through the link", ArtifactReader.read(manifest, manifest.entries().getFirst()).description());
     }
 
     @Test
-    void eachReaderFindsTheCollectionFolderWhereItIsWhenTheReaderIsMade() throws Exception {
+    void eachReadFindsTheCollectionFolderWhereItIsThen() throws Exception {
         new TestCollection(temp, "first").manifest(TestCollection.artifact("skill", "s", "skills/s", ""))
                 .write("skills/s/SKILL.md", "---\ndescription: first place\n---\n");
         TestCollection second = new TestCollection(temp, "second").manifest(TestCollection.artifact("skill", "s", "skills/s", ""))
@@ -410,12 +410,12 @@ class ArtifactReaderTest {
         Manifest manifest = ManifestReader.read(link);
         ManifestEntry entry = manifest.entries().getFirst();
 
-        assertEquals("first place", ArtifactReader.of(manifest).read(entry).description());
+        assertEquals("first place", ArtifactReader.read(manifest, entry).description());
         Files.delete(link);
         Files.createSymbolicLink(link, second.folder);
-        assertEquals("second place", ArtifactReader.of(manifest).read(entry).description());
+        assertEquals("second place", ArtifactReader.read(manifest, entry).description());
         Files.delete(link);
-        assertEquals("the collection folder " + link + ": not found", ArtifactReader.of(manifest).read(entry).syncError());
+        assertEquals("the collection folder " + link + ": not found", ArtifactReader.read(manifest, entry).syncError());
     }
 
     @Test

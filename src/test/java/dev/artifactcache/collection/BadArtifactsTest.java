@@ -120,7 +120,7 @@ class BadArtifactsTest {
                 """).read();
 
         assertEquals(List.of(), manifest.problems());
-        List<ArtifactMetadata> read = manifest.entries().stream().map(entry -> ArtifactReader.of(manifest).read(entry)).toList();
+        List<ArtifactMetadata> read = manifest.entries().stream().map(entry -> ArtifactReader.read(manifest, entry)).toList();
         assertEquals(List.of(
                 List.of("collection.toml line 1: added must be a timestamp such as \"2026-01-15T10:30:00\", not an integer; ignored",
                         "collection.toml line 1: tags must be an array of strings, not an integer; ignored"),

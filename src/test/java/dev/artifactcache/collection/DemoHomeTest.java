@@ -27,7 +27,7 @@ class DemoHomeTest {
         for (String collection : HOME.collectionNames()) {
             Manifest manifest = ManifestReader.read(HOME.collectionFolder(collection));
             assertEquals(List.of(), manifest.problems(), collection);
-            READ.put(collection, manifest.entries().stream().map(entry -> ArtifactReader.of(manifest).read(entry)).toList());
+            READ.put(collection, manifest.entries().stream().map(entry -> ArtifactReader.read(manifest, entry)).toList());
         }
     }
 

@@ -64,7 +64,7 @@ final class TestCollection {
     ArtifactMetadata artifact(String id) {
         Manifest manifest = read();
         ManifestEntry entry = manifest.find(ArtifactId.parse(id)).orElseThrow(() -> new AssertionError("no entry " + id + "; problems: " + manifest.problems()));
-        return ArtifactReader.of(manifest).read(entry);
+        return ArtifactReader.read(manifest, entry);
     }
 
     /** A manifest table for one artifact with the required keys and {@code extra} TOML lines. */
