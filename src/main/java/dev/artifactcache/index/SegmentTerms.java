@@ -6,7 +6,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.ArrayUtil;
-import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.IntsRef;
@@ -158,10 +157,8 @@ final class SegmentTerms {
             return Arrays.copyOfRange(docs, docStarts[i], docStarts[i + 1]);
         }
         int[] listed = new int[set.cardinality()];
-        BitSetIterator iterator = new BitSetIterator(set, listed.length);
-        for (int doc = iterator.nextDoc(), at = 0; doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.nextDoc()) {
-            listed[at++] = doc;
-        }
+        int[] filled = {0};
+        HitSets.forEachSetBit(set, doc -> listed[filled[0]++] = doc);
         return listed;
     }
 
