@@ -46,8 +46,8 @@ import java.util.logging.Logger;
 public final class ArtifactCache implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ArtifactCache.class.getName());
-    /** The index is committed this often: H2 is the durable copy, a crash replays the rest. */
-    private static final long COMMIT_EVERY_SECONDS = 2;
+    /** How often the index's thread asks whether a commit is due ({@link IndexMirror#commitWhenDue}). */
+    private static final long COMMIT_CHECK_MILLIS = 250;
     /** A failed population (database down, say) is tried again this much later. */
     private static final Duration POPULATION_RETRY = Duration.ofSeconds(5);
     /** How long a warm start leaves the cores to the first searches before the background work starts. */
@@ -184,7 +184,8 @@ public final class ArtifactCache implements AutoCloseable {
         // An index in step serves at once: the first searches get the cores to themselves for a
         // moment (class loading, the first compilations) before the re-scan of the files starts.
         background.schedule(work, startedInStep ? WARM_START_QUIET.toMillis() : 0, TimeUnit.MILLISECONDS);
-        indexWork.scheduleWithFixedDelay(this::commitQuietly, COMMIT_EVERY_SECONDS, COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+        indexWork.scheduleWithFixedDelay(() -> committing(mirror::commitWhenDue), COMMIT_CHECK_MILLIS,
+                COMMIT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         long check = settings.nodes().replicaCheck().toMillis();
         indexWork.scheduleWithFixedDelay(replicaCheck, check, check, TimeUnit.MILLISECONDS);
         refresher.start(settings.background().refreshInterval(), ingester::holds);
@@ -329,9 +330,10 @@ public final class ArtifactCache implements AutoCloseable {
         }
     }
 
-    private void commitQuietly() {
+    /** Runs {@code commit}, logging rather than throwing its failure: the next commit tries again. */
+    private void committing(Runnable commit) {
         try {
-            mirror.commit();
+            commit.run();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "event=index_commit_failed reason=\"" + e.getMessage() + "\"", e);
         }
@@ -357,7 +359,7 @@ public final class ArtifactCache implements AutoCloseable {
         }
         synchronizer.close();
         mirror.close();
-        commitQuietly();
+        committing(mirror::commit);
         index.close();
         db.close();
     }

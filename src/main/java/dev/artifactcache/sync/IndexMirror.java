@@ -10,6 +10,7 @@ import dev.artifactcache.store.Written;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,9 +40,15 @@ public final class IndexMirror {
     private static final int PAGE = 1000;
     /** Rows per database page (one refresh each) when filling a gap behind a large sync's handed writes. */
     private static final int BACKGROUND_PAGE = 2500;
+    /** After a write, the index is committed once the writes have paused this long ({@link #commitWhenDue}). */
+    static final Duration COMMIT_WHEN_QUIET = Duration.ofSeconds(1);
+    /** While writes keep coming, the index is committed at least this often. */
+    static final Duration COMMIT_AT_LEAST_EVERY = Duration.ofSeconds(30);
 
     private final ArtifactStore store;
     private final ArtifactIndex index;
+    /** Nanoseconds, as {@link System#nanoTime()} gives them (a test sets its own). */
+    private final LongSupplier nanoClock;
     private long committedSeq;
     private boolean touchedSinceCommit;
     /** The database's last seq as last read: only a fallback for {@link #lag()}. */
@@ -56,7 +64,10 @@ public final class IndexMirror {
     private static final long REFRESH_BEHIND_NANOS = 3_000_000_000L;
     private final Queue<Written> handed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger handedRows = new AtomicInteger();
-    private volatile long refreshedAt = System.nanoTime();
+    private volatile long refreshedAt;
+    /** When rows were last applied, and when the index was last committed. */
+    private volatile long appliedAt;
+    private volatile long committedAt;
     /**
      * The database's last seq when the last rebuild had read its rows: a handed write up to it may
      * be in the rebuilt index already, so its new rows are upserted rather than added. Guarded by
@@ -65,9 +76,18 @@ public final class IndexMirror {
     private long rebuildReadThrough;
 
     public IndexMirror(ArtifactStore store, ArtifactIndex index) {
+        this(store, index, System::nanoTime);
+    }
+
+    IndexMirror(ArtifactStore store, ArtifactIndex index, LongSupplier nanoClock) {
         this.store = store;
         this.index = index;
+        this.nanoClock = nanoClock;
         this.committedSeq = index.appliedSeq();
+        long now = nanoClock.getAsLong();
+        this.refreshedAt = now;
+        this.appliedAt = now;
+        this.committedAt = now;
     }
 
     /**
@@ -158,6 +178,9 @@ public final class IndexMirror {
                 }
                 applied += read;
             }
+            if (applied > 0) {
+                appliedAt = nanoClock.getAsLong();
+            }
             if (visible || refreshDue()) {
                 makeVisible();
             }
@@ -225,11 +248,11 @@ public final class IndexMirror {
     /** Makes everything applied visible to searches. */
     private void makeVisible() throws IOException {
         index.refresh();
-        refreshedAt = System.nanoTime();
+        refreshedAt = nanoClock.getAsLong();
     }
 
     private boolean refreshDue() {
-        return System.nanoTime() - refreshedAt >= REFRESH_BEHIND_NANOS;
+        return nanoClock.getAsLong() - refreshedAt >= REFRESH_BEHIND_NANOS;
     }
 
     /**
@@ -344,6 +367,22 @@ public final class IndexMirror {
     }
 
     /**
+     * {@link #commit()} once the writes have paused for {@link #COMMIT_WHEN_QUIET}, or when the last
+     * commit is {@link #COMMIT_AT_LEAST_EVERY} old; called often by the index's thread. Not while
+     * writes stream in: a commit copies the small segments the index keeps in RAM to disk, syncs
+     * them and deletes the files merged away, holding the index directory's lock between those
+     * steps, and a refresh needs that lock to write and open its new segment. An edit arriving
+     * during a commit every 2 s waited for it, tens of milliseconds (README, Performance). A crash
+     * loses nothing either way: the rows above the committed seq are replayed at start.
+     */
+    public void commitWhenDue() {
+        long now = nanoClock.getAsLong();
+        if (now - appliedAt >= COMMIT_WHEN_QUIET.toNanos() || now - committedAt >= COMMIT_AT_LEAST_EVERY.toNanos()) {
+            commit();
+        }
+    }
+
+    /**
      * Makes what was applied durable; a no-op when nothing changed since the last commit. The
      * commit's fsync does not hold this mirror's lock: syncs go on applying meanwhile.
      */
@@ -355,6 +394,7 @@ public final class IndexMirror {
                 return;
             }
             touchedSinceCommit = false;
+            committedAt = nanoClock.getAsLong();
         }
         try {
             index.commit();

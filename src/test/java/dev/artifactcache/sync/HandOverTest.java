@@ -31,9 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A sync hands the rows it committed to the index instead of the index reading them back (a large
  * sync to the index's own thread, a single one visible at once): the handed rows are applied in seq
  * order, a change of another writer before or between them is read from the database, and the
- * index ends equal to the rows.
+ * index ends equal to the rows. The index is committed once the writes pause, and at least every
+ * 30 s while they keep coming.
  */
 class HandOverTest {
 
@@ -56,13 +59,15 @@ class HandOverTest {
     private ArtifactStore store;
     private ArtifactIndex index;
     private IndexMirror mirror;
+    /** The mirror's clock, in nanoseconds: it moves only when a test moves it. */
+    private final AtomicLong nanos = new AtomicLong();
 
     @BeforeEach
     void open() throws IOException {
         db = Database.open(TestDatabase.H2.freshUrl(tmp), TestDatabase.H2.user(), "");
         store = new ArtifactStore(db);
         index = ArtifactIndex.open(tmp.resolve("lucene"));
-        mirror = new IndexMirror(store, index);
+        mirror = new IndexMirror(store, index, nanos::get);
         mirror.recover();
     }
 
@@ -182,14 +187,57 @@ class HandOverTest {
         assertEquals(1, committedSegments());
     }
 
+    @Test
+    void aWriteIsCommittedOnceTheWritesPause() throws IOException {
+        nanos.set(Duration.ofSeconds(10).toNanos());
+        mirror.apply(write(List.of(insert("skill:a", "first a")), T0));
+
+        nanos.addAndGet(IndexMirror.COMMIT_WHEN_QUIET.toNanos() - 1);
+        mirror.commitWhenDue();
+        assertEquals(0, committedSeq());
+
+        nanos.addAndGet(1);
+        mirror.commitWhenDue();
+        assertEquals(mirror.appliedSeq(), committedSeq());
+    }
+
+    @Test
+    void whileWritesKeepComingTheIndexIsCommittedEvery30Seconds() throws IOException {
+        mirror.apply(write(List.of(insert("skill:a", "edit 0")), T0));
+        long step = IndexMirror.COMMIT_WHEN_QUIET.toNanos() / 2;
+        long edits = 0;
+        for (long at = step; at < IndexMirror.COMMIT_AT_LEAST_EVERY.toNanos(); at += step) {
+            nanos.set(at);
+            mirror.apply(write(List.of(update("skill:a", "edit " + ++edits)), T1));
+            mirror.commitWhenDue();
+        }
+        assertEquals(59, edits);
+        assertEquals(0, committedSeq());
+
+        nanos.set(IndexMirror.COMMIT_AT_LEAST_EVERY.toNanos());
+        mirror.apply(write(List.of(update("skill:a", "edit 60")), T1));
+        mirror.commitWhenDue();
+        assertEquals(mirror.appliedSeq(), committedSeq());
+        assertEquals(61, committedSeq());
+    }
+
     /** The segments of the index's last commit: what a restart opens. */
     private int committedSegments() throws IOException {
+        return latestCommit().size();
+    }
+
+    /** The applied seq recorded in the index's last commit: where a restart replays from. */
+    private long committedSeq() throws IOException {
+        return Long.parseLong(latestCommit().getUserData().get("applied_seq"));
+    }
+
+    private SegmentInfos latestCommit() throws IOException {
         try (Stream<Path> folders = Files.list(tmp.resolve("lucene")).filter(Files::isDirectory)) {
             Path generation = folders.reduce((a, b) -> {
                 throw new AssertionError("more than one index generation: " + a + ", " + b);
             }).orElseThrow();
             try (Directory directory = FSDirectory.open(generation)) {
-                return SegmentInfos.readLatestCommit(directory).size();
+                return SegmentInfos.readLatestCommit(directory);
             }
         }
     }
