@@ -370,10 +370,10 @@ public final class IndexMirror {
      * {@link #commit()} once the writes have paused for {@link #COMMIT_WHEN_QUIET}, or when the last
      * commit is {@link #COMMIT_AT_LEAST_EVERY} old; called often by the index's thread. Not while
      * writes stream in: a commit copies the small segments the index keeps in RAM to disk, syncs
-     * them and deletes the files merged away, holding the index directory's lock between those
-     * steps, and a refresh needs that lock to write and open its new segment. An edit arriving
-     * during a commit every 2 s waited for it, tens of milliseconds (README, Performance). A crash
-     * loses nothing either way: the rows above the committed seq are replayed at start.
+     * them and deletes the files merged away, holding the index directory's lock for each file it
+     * copies or deletes, and a refresh needs that lock to write and open its new segment. An edit
+     * arriving during a commit every 2 s waited for it, tens of milliseconds (README, Performance).
+     * A crash loses nothing either way: the rows above the committed seq are replayed at start.
      */
     public void commitWhenDue() {
         long now = nanoClock.getAsLong();
