@@ -37,7 +37,7 @@ final class FacetCounter {
      * more, the bit sets win (all 100,000: 3-9 ms against 73-227 ms). Walks now read each hit's
      * values from memory ({@link DocumentValues}), not from doc values, and within this bound a
      * dimension walks only where its values make that cheaper ({@link SegmentValues#walkCheaper}:
-     * the few types and origins count by bit sets from a few hundred hits on). Beyond it the cost
+     * the few types and origins count by bit sets from a few dozen hits on). Beyond it the cost
      * model alone would walk the tags up to about 8,000 hits, which made the distinct mix's prefix
      * searches with facets slower at 100,000 (search CPU p50 0.95 against 0.74-0.85 ms).
      */

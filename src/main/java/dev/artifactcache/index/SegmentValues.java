@@ -30,12 +30,15 @@ final class SegmentValues {
 
     /**
      * A walked hit costs about this, plus {@link #WALK_COST_PER_VALUE} per value it holds, where
-     * counting by bit sets costs 1 per word or listed document. Timed alone on a segment of 46,000
-     * generated documents: a word or a listed document 0.6-1 ns, a walked hit 4-5 ns plus 3 ns per
-     * value; in the service at 100,000 a walk's scattered reads cost about twice that. With these,
-     * the 7 types and the 3 origins count by bit sets from a few hundred hits on.
+     * counting by bit sets costs 1 per word or listed document (about 1 ns). Timed alone on a
+     * segment of 46,000 generated documents, a walked hit cost 4-5 ns, with the arrays in the
+     * processor's cache. In the service at 100,000, both ways timed on the same hit sets of the
+     * distinct mix: a walked hit 250-600 ns (each hit reads two scattered places of arrays of a
+     * few hundred KB), the 7 types by bit sets 13-15 µs, the 3 origins 6-7 µs, the tools 55-63 µs,
+     * the 300 tags 170-220 µs. With 300, the types and origins walk below about 20-40 hits, the
+     * tools below about 150 and the tags below about 500, where walking was measured cheaper.
      */
-    private static final double WALK_COST_PER_HIT = 10;
+    private static final double WALK_COST_PER_HIT = 300;
     private static final double WALK_COST_PER_VALUE = 8;
 
     /** The values as terms, each with its documents: a bit set, or a list in {@code terms.docs()}. */
