@@ -32,8 +32,9 @@ final class RunSetUp {
 
     /**
      * How the service is started: {@code --java} or this JVM's launcher, with an absolute class path,
-     * and with the launcher's AOT cache only when both are this JVM's own (the cache fits one Java
-     * build and one jar; an older Java does not know the option).
+     * with the launcher's AOT cache only when both are this JVM's own (the cache fits one Java
+     * build and one jar; an older Java does not know the option), and the launcher's other service
+     * options (its huge pages) in any case, as {@code serve} gets them.
      */
     ServiceProcess.Launch launch() throws IOException {
         Path launcher = java != null ? java : Path.of(ProcessHandle.current().info().command()
@@ -42,6 +43,7 @@ final class RunSetUp {
         if (java == null && classpath == null) {
             ServiceProcess.aotCache().ifPresent(cache -> options.add(AOT_CACHE_OPTION + cache));
         }
+        options.addAll(ServiceProcess.launcherJvmOptions());
         options.addAll(jvmArgs);
         return new ServiceProcess.Launch(launcher,
                 Bench.absolute(classpath != null ? classpath : System.getProperty("java.class.path")), List.copyOf(options));

@@ -36,6 +36,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static final String AOT_CACHE_PROPERTY = "artifactcache.aot-cache";
+    /** The launcher's other JVM options for the service, separated by spaces (its huge pages). */
+    static final String SERVICE_JVM_OPTIONS_PROPERTY = "artifactcache.service-jvm-options";
 
     private static final Pattern LISTENING = Pattern.compile("event=listening url=http://[^:]+:(\\d+)");
     private static final Pattern FLOOR = Pattern.compile(Pattern.quote(BenchService.FLOOR_EVENT) + " url=http://[^:]+:(\\d+)");
@@ -98,6 +100,15 @@ final class ServiceProcess implements AutoCloseable {
      */
     static Optional<String> aotCache() {
         return Optional.ofNullable(System.getProperty(AOT_CACHE_PROPERTY)).filter(cache -> !cache.isBlank());
+    }
+
+    /**
+     * The JVM options other than the cache that the launcher starts {@code serve} with, passed to the
+     * benchmark's JVM in {@value #SERVICE_JVM_OPTIONS_PROPERTY}; none without the launcher.
+     */
+    static List<String> launcherJvmOptions() {
+        String options = System.getProperty(SERVICE_JVM_OPTIONS_PROPERTY, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     long pid() {

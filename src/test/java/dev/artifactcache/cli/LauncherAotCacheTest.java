@@ -129,6 +129,28 @@ class LauncherAotCacheTest {
     }
 
     /**
+     * The service's heap asks for transparent huge pages where this machine's kernel gives them on
+     * request ({@code [madvise]} in its setting), and only there: the expectation follows the machine
+     * running the test. The client commands never ask.
+     */
+    @Test
+    void serveAndTheBenchmarksServiceAskForHugePagesWhereTheKernelGivesThemOnRequest() throws IOException {
+        Path java = fakeJdk("jdk-25", "25.0.1", RUNTIME);
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean onRequest = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+        Map<String, String> on = Map.of("ARTIFACT_CACHE_HUGE_PAGES", "on");
+
+        assertEquals("ran -XX:AOTCache=" + cache + (onRequest ? " -XX:+UseTransparentHugePages" : "")
+                + " --enable-native-access=ALL-UNNAMED -Dartifactcache.launcher=" + repo.launcher().toRealPath()
+                + " -jar " + jar + " serve\n", launch(java, on, "serve").assertStatus(0).out());
+        assertEquals("ran --enable-native-access=ALL-UNNAMED -Dartifactcache.aot-cache=" + cache
+                + (onRequest ? " -Dartifactcache.service-jvm-options=-XX:+UseTransparentHugePages" : "")
+                + " -cp " + jar + " dev.artifactcache.bench.Bench --sizes 1000\n", launch(java, on, "bench", "--sizes", "1000").assertStatus(0).out());
+        assertEquals("ran --enable-native-access=ALL-UNNAMED -Dartifactcache.launcher=" + repo.launcher().toRealPath()
+                + " -jar " + jar + " stats\n", launch(java, on, "stats").assertStatus(0).out());
+    }
+
+    /**
      * A JDK whose release file says {@code version} and {@code runtime}, and whose java prints
      * {@code ran} and its arguments; given {@code -XX:AOTCacheOutput=F} it writes F and says so
      * (or fails when {@code FAKE_TRAINING_FAILS} is set), as the training run does.
@@ -157,6 +179,7 @@ class LauncherAotCacheTest {
     private CommandResult launch(Path javaHome, Map<String, String> env, String... args) {
         Map<String, String> environment = LauncherRepo.environment();
         environment.remove("ARTIFACT_CACHE_AOT");
+        environment.put("ARTIFACT_CACHE_HUGE_PAGES", "off"); // but where a test turns them on
         environment.put("JAVA_HOME", javaHome.toString());
         environment.putAll(env);
         return repo.run(tmp, environment, (Object[]) args);
